@@ -1,0 +1,78 @@
+// Wiring only: each piece lives in its own module and is unit-tested without Electron.
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { APP_ORIGIN, APP_SCHEME } from '../shared/config';
+import { contentSecurityPolicy } from '../shared/security/csp';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { registerShellIpc } from './ipc/register';
+import { guardNavigation } from './navigation';
+import { denyPermissionsByDefault } from './permissions';
+import { serverOrigin } from './server-origin';
+import { settingsFile } from './settings-file';
+import { createSettingsStore } from './settings-store';
+import { windowOptions } from './window-options';
+
+const log = (line: string) => console.log(`[fillwave] ${line}`);
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+// Must run before the app is ready: the scheme's privileges are fixed at start.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+let mainWindow: BrowserWindow | null = null;
+
+const start = async (): Promise<void> => {
+  const settings = createSettingsStore(
+    settingsFile(path.join(app.getPath('userData'), 'settings.json')),
+    safeStorage,
+  );
+  let connectTo = serverOrigin(await settings.get());
+
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      rootDir: rendererDir,
+      readFile: (file) => fs.readFile(file),
+      csp: () => contentSecurityPolicy([connectTo]),
+    }),
+  );
+  denyPermissionsByDefault(session.defaultSession);
+  registerShellIpc(ipcMain, {
+    getVersion: async () => app.getVersion(),
+    getSettings: () => settings.get(),
+    updateSettings: async (patch) => {
+      const saved = await settings.update(patch);
+      if (saved.ok) connectTo = serverOrigin(saved.value);
+      return saved;
+    },
+  });
+
+  const window = new BrowserWindow(windowOptions(preloadPath));
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  await window.loadURL(`${APP_ORIGIN}/`);
+};
+
+// One instance per station: a second one would open the same database beside the first.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, log));
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { describeIssues } from '../shared/describe-issues';
+import { fail, ok, type Result } from '../shared/result';
+import {
+  DEFAULT_SETTINGS,
+  SECRET_SETTINGS,
+  SettingsPatchSchema,
+  SettingsSchema,
+  type Settings,
+} from '../shared/ipc/settings';
+
+// The slice of Electron's safeStorage used here (a fake in tests).
+export interface SecretBox {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+export interface SettingsFiles {
+  read(): Promise<string | null>;
+  // Must replace the file atomically (write aside, then rename): a crash mid-write must not
+  // leave a station without its server address or its token.
+  write(text: string): Promise<void>;
+}
+
+// On disk, secrets are base64 of safeStorage's ciphertext under "encrypted:".
+const StoredSchema = z.record(z.string(), z.unknown());
+const ENCRYPTED = 'encrypted:';
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  update(patch: unknown): Promise<Result<Settings>>;
+}
+
+export const createSettingsStore = (files: SettingsFiles, secrets: SecretBox): SettingsStore => {
+  const decode = (stored: Record<string, unknown>): Settings => {
+    const plain: Record<string, unknown> = { ...DEFAULT_SETTINGS, ...stored };
+    for (const key of SECRET_SETTINGS) {
+      const value = stored[key];
+      if (typeof value !== 'string' || !value.startsWith(ENCRYPTED)) {
+        // A secret stored in clear text (edited by hand) is not trusted: it is dropped.
+        plain[key] = null;
+        continue;
+      }
+      try {
+        plain[key] = secrets.decryptString(Buffer.from(value.slice(ENCRYPTED.length), 'base64'));
+      } catch {
+        // Encrypted under another OS account or keyring: unreadable here, so enrol again.
+        plain[key] = null;
+      }
+    }
+    const parsed = SettingsSchema.safeParse(plain);
+    return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+  };
+
+  const get = async (): Promise<Settings> => {
+    const text = await files.read();
+    if (text === null) return { ...DEFAULT_SETTINGS };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { ...DEFAULT_SETTINGS };
+    }
+    const stored = StoredSchema.safeParse(json);
+    return stored.success ? decode(stored.data) : { ...DEFAULT_SETTINGS };
+  };
+
+  const update = async (patch: unknown): Promise<Result<Settings>> => {
+    const parsed = SettingsPatchSchema.safeParse(patch);
+    if (!parsed.success) return fail(`settings not saved: ${describeIssues(parsed.error)}`);
+    const next: Settings = { ...(await get()), ...parsed.data };
+    const stored: Record<string, unknown> = { ...next };
+    for (const key of SECRET_SETTINGS) {
+      const value = next[key];
+      if (value === null) continue;
+      if (!secrets.isEncryptionAvailable()) {
+        return fail(
+          `settings not saved: ${key} is a secret and this system offers no encrypted storage (no keyring)`,
+        );
+      }
+      stored[key] = ENCRYPTED + secrets.encryptString(value).toString('base64');
+    }
+    await files.write(JSON.stringify(stored, null, 2));
+    return ok(next);
+  };
+
+  return { get, update };
+};

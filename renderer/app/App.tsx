@@ -1,0 +1,6 @@
+import { RouterProvider } from 'react-router';
+import { createAppRouter } from './router';
+
+const router = createAppRouter();
+
+export const App = () => <RouterProvider router={router} />;

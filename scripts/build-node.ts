@@ -1,0 +1,45 @@
+// Bundles the Electron main and preload scripts (CommonJS, as a sandboxed preload requires)
+// and the server (ESM). Dependencies stay in node_modules: electron-builder packs them.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+} as const;
+
+export const buildNode = async (): Promise<void> => {
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: { main: 'electron/main.ts' },
+      outdir: 'dist/electron',
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      packages: 'external',
+    }),
+    build({
+      ...common,
+      // A sandboxed preload may require only 'electron': everything else is bundled in.
+      entryPoints: { preload: 'electron/preload.ts' },
+      outdir: 'dist/electron',
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      external: ['electron'],
+    }),
+    build({
+      ...common,
+      entryPoints: { main: 'server/main.ts' },
+      outdir: 'dist/server',
+      outExtension: { '.js': '.mjs' },
+      format: 'esm',
+      packages: 'external',
+    }),
+  ]);
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildNode();
+}

@@ -1,0 +1,8 @@
+// IPC channel names, apart from their schemas so the sandboxed preload bundle stays tiny.
+export const SHELL_CHANNELS = {
+  getVersion: 'shell:get-version',
+  getSettings: 'shell:get-settings',
+  updateSettings: 'shell:update-settings',
+} as const;
+
+export type ShellMethod = keyof typeof SHELL_CHANNELS;

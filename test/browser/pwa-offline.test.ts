@@ -1,0 +1,76 @@
+// The web build in real Chromium: it loads, a service worker takes control, and once the
+// server is gone a reload still shows the app (a handheld that lost Wi-Fi).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
+import { browserOrSkip, launchChromium, type LaunchedBrowser } from './chromium';
+
+const executable = browserOrSkip();
+
+describe.skipIf(!executable)('the web app in Chromium', () => {
+  let server: Running;
+  let chromium: LaunchedBrowser;
+
+  beforeAll(async () => {
+    server = await spawnUntilListening('node', ['dist/server/main.mjs', '--port', '0']);
+    chromium = await launchChromium(executable!);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+  });
+
+  it('loads, renders home, is controlled by the service worker, and reloads with the server stopped', async () => {
+    const page = await chromium.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+    await page.goto(`${server.url}/`);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Backorder fill' }).isVisible(),
+    ).resolves.toBe(true);
+
+    // clientsClaim: the first visit's page is taken over once the worker activates.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 30_000,
+    });
+    await page.getByText('Ready offline').waitFor({ timeout: 30_000 });
+
+    await server.stop();
+    const health = await page.evaluate(() =>
+      fetch('/api/v1/health').then(
+        (r) => r.status,
+        () => 'unreachable',
+      ),
+    );
+    expect(health).toBe('unreachable');
+
+    await page.reload();
+    await page
+      .getByRole('heading', { level: 1, name: 'Backorder fill' })
+      .waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(e))).toEqual(
+      [],
+    );
+  });
+
+  it('fits a 360x640 handheld with touch targets of at least 48px', async () => {
+    const restarted = await spawnUntilListening('node', ['dist/server/main.mjs', '--port', '0']);
+    try {
+      const page = await chromium.context.newPage();
+      await page.setViewportSize({ width: 360, height: 640 });
+      await page.goto(`${restarted.url}/`);
+      await page.getByRole('heading', { name: 'Backorder fill' }).waitFor();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      const home = await page.getByRole('link', { name: 'Fillwave' }).boundingBox();
+      expect(home!.height).toBeGreaterThanOrEqual(48);
+    } finally {
+      await restarted.stop();
+    }
+  });
+});

@@ -1,0 +1,103 @@
+// The Electron window cannot open on a machine without Electron's binary, so the built main
+// bundle is loaded under Node with a recording fake of 'electron' and its wiring is checked.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createFakeElectron, type FakeElectron } from '../fixtures/fake-electron';
+import { SHELL_CHANNELS } from '../../shared/ipc/channels';
+
+const bundle = path.resolve('dist/electron/main.cjs');
+type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
+const moduleWithLoad = Module as unknown as { _load: Loader };
+
+let fake: FakeElectron;
+let userData: string;
+let originalLoad: Loader;
+
+beforeAll(async () => {
+  userData = mkdtempSync(path.join(os.tmpdir(), 'fillwave-electron-'));
+  fake = createFakeElectron({ userData });
+  originalLoad = moduleWithLoad._load;
+  moduleWithLoad._load = (request, parent, isMain) =>
+    request === 'electron' ? fake.module : originalLoad(request, parent, isMain);
+  createRequire(import.meta.url)(bundle);
+  (fake.module.app as { fireReady(): void }).fireReady();
+  await vi.waitFor(() => expect(fake.windows[0]?.loadedUrl).toBeTruthy());
+});
+
+afterAll(() => {
+  moduleWithLoad._load = originalLoad;
+  rmSync(userData, { recursive: true, force: true });
+});
+
+const appFrame = { senderFrame: { url: 'app://fillwave/' } };
+
+describe('the built main bundle', () => {
+  it('registers app:// as a secure standard scheme before the app is ready', () => {
+    expect(fake.privilegedSchemes).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
+  });
+
+  it('opens one hardened window on the fixed app origin with the built preload', () => {
+    expect(fake.windows).toHaveLength(1);
+    const window = fake.windows[0]!;
+    expect(window.loadedUrl).toBe('app://fillwave/');
+    const prefs = window.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(prefs.preload).toBe(path.resolve('dist/electron/preload.cjs'));
+  });
+
+  it('serves the built app on app:// with the CSP that allows the embedded server', async () => {
+    const handler = fake.protocolHandlers.get('app')!;
+    const res = await handler(new Request('app://fillwave/'));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(readFileSync('dist/renderer/index.html', 'utf8'));
+    expect(res.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' http://127.0.0.1:4780",
+    );
+  });
+
+  it('denies permission requests', () => {
+    let granted: boolean | undefined;
+    fake.permissionRequest!(null, 'media', (g) => (granted = g));
+    expect(granted).toBe(false);
+  });
+
+  it('wires every shell IPC call, answering the app and refusing strangers', async () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(Object.values(SHELL_CHANNELS).sort());
+    await expect(fake.ipcHandlers.get(SHELL_CHANNELS.getVersion)!(appFrame)).resolves.toBe(
+      '9.9.9-test',
+    );
+    await expect(
+      fake.ipcHandlers.get(SHELL_CHANNELS.getVersion)!({
+        senderFrame: { url: 'https://evil.example/' },
+      }),
+    ).rejects.toThrow(/Refused getVersion/);
+  });
+
+  it('keeps settings in the user data folder, the token encrypted, and widens the CSP to a new server', async () => {
+    const update = fake.ipcHandlers.get(SHELL_CHANNELS.updateSettings)!;
+    await expect(
+      update(appFrame, { serverUrl: 'https://wms.example:4780', deviceToken: 'tok-1' }),
+    ).resolves.toMatchObject({
+      ok: true,
+    });
+    const onDisk = readFileSync(path.join(userData, 'settings.json'), 'utf8');
+    expect(onDisk).toContain('https://wms.example:4780');
+    expect(onDisk).not.toContain('tok-1');
+    const res = await fake.protocolHandlers.get('app')!(new Request('app://fillwave/'));
+    expect(res.headers.get('content-security-policy')).toContain('https://wms.example:4780');
+  });
+
+  it('holds the single-instance lock and focuses the open window for a second launch', () => {
+    const focus = vi.spyOn(fake.windows[0]!, 'focus');
+    fake.appEvents.emit('second-instance');
+    expect(focus).toHaveBeenCalled();
+  });
+});

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { contentSecurityPolicy } from '../shared/security/csp';
@@ -20,7 +21,7 @@ export const buildServer = async (options: AppOptions): Promise<FastifyInstance>
   app.get('/api/v1/health', async () => ({ ok: true, version: options.version }));
 
   await app.register(fastifyStatic, {
-    root: options.appDir,
+    root: path.resolve(options.appDir),
     prefix: '/',
     setHeaders: (reply, file) => {
       reply.header('content-security-policy', csp);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { APP_ORIGIN, APP_SCHEME } from '../shared/config';
 import { contentSecurityPolicy } from '../shared/security/csp';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { startEmbeddedServer } from './embedded-server';
 import { registerShellIpc } from './ipc/register';
 import { guardNavigation } from './navigation';
 import { denyPermissionsByDefault } from './permissions';
@@ -21,13 +22,27 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let mainWindow: BrowserWindow | null = null;
+let stopServer: (() => Promise<void>) | null = null;
 
 const start = async (): Promise<void> => {
   const settings = createSettingsStore(
     settingsFile(path.join(app.getPath('userData'), 'settings.json')),
     safeStorage,
   );
-  let connectTo = serverOrigin(await settings.get());
+  const current = await settings.get();
+  let connectTo = serverOrigin(current);
+  if (!current.serverUrl) {
+    // No server configured: this station runs its own.
+    const embedded = await startEmbeddedServer({
+      userData: app.getPath('userData'),
+      rendererDir,
+      version: app.getVersion(),
+      port: process.env.PORT ? Number(process.env.PORT) : undefined,
+    });
+    stopServer = embedded.close;
+    connectTo = embedded.url;
+    log(`embedded server listening on ${embedded.url}`);
+  }
 
   protocol.handle(
     APP_SCHEME,
@@ -68,6 +83,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, log));
   app.on('window-all-closed', () => app.quit());
+  // PGlite must close cleanly to keep its data folder whole: hold the quit until it has.
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (!stopServer || quitting) return;
+    event.preventDefault();
+    quitting = true;
+    stopServer().finally(() => app.exit(0));
+  });
   app
     .whenReady()
     .then(start)

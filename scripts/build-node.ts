@@ -31,7 +31,7 @@ export const buildNode = async (): Promise<void> => {
     }),
     build({
       ...common,
-      entryPoints: { main: 'server/main.ts' },
+      entryPoints: { main: 'server/main.ts', devices: 'server/cli/devices.ts' },
       outdir: 'dist/server',
       outExtension: { '.js': '.mjs' },
       format: 'esm',

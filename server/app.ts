@@ -1,40 +1,73 @@
-import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { contentSecurityPolicy } from '../shared/security/csp';
+import type { Clock } from './clock';
+import type { Db } from './db/db';
+import { databaseId } from './db/migrate';
+import { installErrorHandler } from './errors';
+import type { EventRegistry } from './events/registry';
+import { installFaults, type FaultConfig } from './faults/faults';
+import { createRateLimiter, type RateLimitConfig } from './limits/rate-limit';
+import { registerSyncRoutes } from './routes/sync-routes';
 
-export interface AppOptions {
-  appDir: string;
+export interface ServerOptions {
+  db: Db;
+  registry: EventRegistry;
+  clock: Clock;
   version: string;
-  logger?: boolean;
+  // The built app to serve at /; none for an API-only server (tests).
+  appDir?: string;
+  bodyLimitBytes?: number;
+  rateLimit?: RateLimitConfig;
+  faults?: FaultConfig;
+  // Structured JSON logs to this stream; none means no logs.
+  logStream?: Writable;
 }
 
-// Builds the server without listening: main.ts listens, tests inject or listen on port 0.
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { burst: 60, perSecond: 20 };
+
+// Builds the server without listening: main.ts listens, tests listen on port 0.
 // One origin serves the app at / and the API under /api/v1.
-export const buildServer = async (options: AppOptions): Promise<FastifyInstance> => {
+export const buildServer = async (options: ServerOptions): Promise<FastifyInstance> => {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
-    bodyLimit: 1024 * 1024,
+    logger: options.logStream
+      ? { level: 'info', stream: options.logStream, redact: ['req.headers.authorization'] }
+      : false,
+    bodyLimit: options.bodyLimitBytes ?? 2 * 1024 * 1024,
+    // Proxies and handhelds on flaky Wi-Fi: give up on a silent client rather than hold it.
+    requestTimeout: 60_000,
   });
-  const csp = contentSecurityPolicy();
+  app.decorateRequest('device', null);
+  installErrorHandler(app);
+  if (options.faults) installFaults(app, options.faults, options.clock);
 
   app.get('/api/v1/health', async () => ({ ok: true, version: options.version }));
-
-  await app.register(fastifyStatic, {
-    root: path.resolve(options.appDir),
-    prefix: '/',
-    setHeaders: (reply, file) => {
-      reply.header('content-security-policy', csp);
-      reply.header('x-content-type-options', 'nosniff');
-      // The page and the service worker are checked on every load so an update reaches
-      // handhelds; hashed assets never change and may be cached for good.
-      if (/[\\/]assets[\\/]/.test(file)) {
-        reply.header('cache-control', 'public, max-age=31536000, immutable');
-      } else {
-        reply.header('cache-control', 'no-cache');
-      }
-    },
+  registerSyncRoutes(app, {
+    db: options.db,
+    registry: options.registry,
+    clock: options.clock,
+    databaseId: await databaseId(options.db),
+    pushAllowance: createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.clock),
   });
 
+  if (options.appDir) {
+    const csp = contentSecurityPolicy();
+    await app.register(fastifyStatic, {
+      root: path.resolve(options.appDir),
+      prefix: '/',
+      setHeaders: (reply, file) => {
+        reply.header('content-security-policy', csp);
+        reply.header('x-content-type-options', 'nosniff');
+        // The page and the service worker are checked on every load so an update reaches
+        // handhelds; hashed assets never change and may be cached for good.
+        reply.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
   return app;
 };

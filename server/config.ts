@@ -1,42 +1,81 @@
 import { DEFAULT_SERVER_PORT } from '../shared/config';
+import { describeIssues } from '../shared/describe-issues';
 import { fail, ok, type Result } from '../shared/result';
+import { FaultConfigSchema, type FaultConfig } from './faults/faults';
 
 export interface ServerConfig {
   port: number;
   host: string;
   appDir: string;
+  // PGlite's data folder, used unless databaseUrl is set.
+  dataDir: string;
+  databaseUrl: string | null;
+  // Seed this many demo backorder lines into an empty database.
+  demoLines: number | null;
+  faults: FaultConfig | null;
+  log: boolean;
 }
 
-const USAGE = 'usage: npm run server -- [--port P] [--host H]';
+const USAGE = 'usage: npm run server -- [--port P] [--host H] [--data DIR] [--demo N]';
+const FLAGS = ['port', 'host', 'data', 'demo', 'app-dir'] as const;
+type Flag = (typeof FLAGS)[number];
 
 // Arguments win over the environment; anything unknown or malformed is refused by name.
 export const parseServerArgs = (
   argv: readonly string[],
   env: Record<string, string | undefined>,
-  defaults: { appDir: string },
+  defaults: { appDir: string; dataDir: string },
 ): Result<ServerConfig> => {
-  const values: Record<string, string | undefined> = {
+  const values: Record<Flag, string | undefined> = {
     port: env.PORT,
     host: env.FILLWAVE_HOST,
+    data: env.FILLWAVE_DATA,
+    demo: env.FILLWAVE_DEMO,
     'app-dir': env.FILLWAVE_APP_DIR,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match || !(match[1]! in values)) return fail(`unknown argument "${arg}"; ${USAGE}`);
+    const flag = match?.[1] as Flag | undefined;
+    if (!match || !flag || !FLAGS.includes(flag))
+      return fail(`unknown argument "${arg}"; ${USAGE}`);
     const value = match[2] ?? argv[++i];
     if (value === undefined || value.startsWith('--'))
       return fail(`${arg} needs a value; ${USAGE}`);
-    values[match[1]!] = value;
+    values[flag] = value;
   }
   const portText = values.port ?? String(DEFAULT_SERVER_PORT);
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) {
     return fail(`port "${portText}" is not a port number (0 to 65535; 0 picks a free one)`);
   }
+  let demoLines: number | null = null;
+  if (values.demo !== undefined) {
+    demoLines = Number(values.demo);
+    if (!/^\d+$/.test(values.demo) || demoLines < 1 || demoLines > 1_000_000) {
+      return fail(`--demo "${values.demo}" must be a number of backorder lines from 1 to 1000000`);
+    }
+  }
+  let faults: FaultConfig | null = null;
+  if (env.FILLWAVE_FAULTS) {
+    let json: unknown;
+    try {
+      json = JSON.parse(env.FILLWAVE_FAULTS);
+    } catch {
+      return fail('FILLWAVE_FAULTS is not JSON');
+    }
+    const parsed = FaultConfigSchema.safeParse(json);
+    if (!parsed.success) return fail(`FILLWAVE_FAULTS: ${describeIssues(parsed.error)}`);
+    faults = parsed.data;
+  }
   return ok({
     port,
     host: values.host ?? '127.0.0.1',
     appDir: values['app-dir'] ?? defaults.appDir,
+    dataDir: values.data ?? defaults.dataDir,
+    databaseUrl: env.DATABASE_URL || null,
+    demoLines,
+    faults,
+    log: env.FILLWAVE_LOG === '1',
   });
 };

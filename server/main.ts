@@ -1,9 +1,10 @@
-// Reads arguments, builds the server and listens. Prints one line when ready.
+// `npm run server`: reads arguments and starts the server. Prints one line when ready:
+// `listening on http://HOST:PORT`.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer } from './app';
 import { parseServerArgs } from './config';
+import { startServer } from './start';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -16,32 +17,25 @@ function die(line: string): never {
   process.exit(1);
 }
 
-const config = parseServerArgs(process.argv.slice(2), process.env, {
+const parsed = parseServerArgs(process.argv.slice(2), process.env, {
   appDir: path.join(root, 'dist', 'renderer'),
+  dataDir: path.resolve('.fillwave-data'),
 });
-if (!config.ok) die(config.reason);
-const { port, host, appDir } = config.value;
-
-if (!existsSync(path.join(appDir, 'index.html'))) {
-  die(`the app is not built in ${appDir}: run "npm run build" first`);
+if (!parsed.ok) die(parsed.reason);
+const config = parsed.value;
+if (!existsSync(path.join(config.appDir, 'index.html'))) {
+  die(`the app is not built in ${config.appDir}: run "npm run build" first`);
 }
 
-const app = await buildServer({ appDir, version, logger: process.env.FILLWAVE_LOG === '1' });
-try {
-  await app.listen({ port, host });
-} catch (error) {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') {
-    die(`port ${port} on ${host} is taken (another Fillwave?); choose another with --port or PORT`);
-  }
-  die(`could not listen on ${host}:${port}: ${(error as Error).message}`);
-}
-const address = app.server.address();
-const actualPort = typeof address === 'object' && address ? address.port : port;
-console.log(`listening on http://${host}:${actualPort}`);
+const server = await startServer(config, {
+  version,
+  logStream: config.log ? process.stdout : undefined,
+  say: (line) => console.log(line),
+}).catch((error: Error) => die(error.message));
+console.log(`listening on ${server.url}`);
 
 const stop = () => {
-  app.close().then(
+  server.close().then(
     () => process.exit(0),
     () => process.exit(1),
   );

@@ -5,7 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildServer } from '../../server/app';
+import { openTestDatabase } from '../fixtures/test-db';
+import { startTestServer } from '../fixtures/test-server';
 import { perSecond, type BenchGroup } from './harness';
 
 const APP_DIR = 'dist/renderer';
@@ -41,17 +42,17 @@ const group: BenchGroup = {
         const html = readFileSync(path.join(APP_DIR, 'index.html'));
         const plain = createServer((_req, res) => res.end(html));
         const plainPort = await listen(plain);
-        const app = await buildServer({ appDir: APP_DIR, version: 'bench' });
-        await app.listen({ port: 0, host: '127.0.0.1' });
-        const appPort = (app.server.address() as AddressInfo).port;
+        const t = await openTestDatabase('pglite');
+        const app = await startTestServer(t.db, { appDir: APP_DIR });
         try {
-          await hammer(`http://127.0.0.1:${appPort}/`); // warm up both
+          await hammer(`${app.url}/`); // warm up both
           await hammer(`http://127.0.0.1:${plainPort}/`);
           const baseline = await hammer(`http://127.0.0.1:${plainPort}/`);
-          const value = await hammer(`http://127.0.0.1:${appPort}/`);
+          const value = await hammer(`${app.url}/`);
           return [{ name: 'index', value, unit: 'requests/s', baseline }];
         } finally {
           await app.close();
+          await t.dispose();
           plain.close();
         }
       },

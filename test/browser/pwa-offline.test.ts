@@ -1,6 +1,7 @@
 // The web build in real Chromium: it loads, a service worker takes control, and once the
 // server is gone a reload still shows the app (a handheld that lost Wi-Fi).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempData } from '../fixtures/temp-data';
 import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
 import { browserOrSkip, launchChromium, type LaunchedBrowser } from './chromium';
 
@@ -11,7 +12,13 @@ describe.skipIf(!executable)('the web app in Chromium', () => {
   let chromium: LaunchedBrowser;
 
   beforeAll(async () => {
-    server = await spawnUntilListening('node', ['dist/server/main.mjs', '--port', '0']);
+    server = await spawnUntilListening('node', [
+      'dist/server/main.mjs',
+      '--port',
+      '0',
+      '--data',
+      tempData(),
+    ]);
     chromium = await launchChromium(executable!);
   });
 
@@ -57,7 +64,13 @@ describe.skipIf(!executable)('the web app in Chromium', () => {
   });
 
   it('fits a 360x640 handheld with touch targets of at least 48px', async () => {
-    const restarted = await spawnUntilListening('node', ['dist/server/main.mjs', '--port', '0']);
+    const restarted = await spawnUntilListening('node', [
+      'dist/server/main.mjs',
+      '--port',
+      '0',
+      '--data',
+      tempData(),
+    ]);
     try {
       const page = await chromium.context.newPage();
       await page.setViewportSize({ width: 360, height: 640 });

@@ -1,6 +1,6 @@
 // The Electron window cannot open on a machine without Electron's binary, so the built main
 // bundle is loaded under Node with a recording fake of 'electron' and its wiring is checked.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,19 +15,28 @@ const moduleWithLoad = Module as unknown as { _load: Loader };
 let fake: FakeElectron;
 let userData: string;
 let originalLoad: Loader;
+const logged: string[] = [];
 
 beforeAll(async () => {
   userData = mkdtempSync(path.join(os.tmpdir(), 'fillwave-electron-'));
+  process.env.PORT = '0';
+  vi.spyOn(console, 'log').mockImplementation((line: string) => {
+    logged.push(line);
+  });
   fake = createFakeElectron({ userData });
   originalLoad = moduleWithLoad._load;
   moduleWithLoad._load = (request, parent, isMain) =>
     request === 'electron' ? fake.module : originalLoad(request, parent, isMain);
   createRequire(import.meta.url)(bundle);
   (fake.module.app as { fireReady(): void }).fireReady();
-  await vi.waitFor(() => expect(fake.windows[0]?.loadedUrl).toBeTruthy());
+  await vi.waitFor(() => expect(fake.windows[0]?.loadedUrl).toBeTruthy(), { timeout: 30_000 });
 });
 
-afterAll(() => {
+afterAll(async () => {
+  fake.appEvents.emit('will-quit', { preventDefault: () => undefined });
+  await vi.waitFor(() => expect(fake.exitCodes).toEqual([0]), { timeout: 30_000 });
+  delete process.env.PORT;
+  vi.restoreAllMocks();
   moduleWithLoad._load = originalLoad;
   rmSync(userData, { recursive: true, force: true });
 });
@@ -53,13 +62,27 @@ describe('the built main bundle', () => {
     expect(prefs.preload).toBe(path.resolve('dist/electron/preload.cjs'));
   });
 
+  const embeddedUrl = () => {
+    const line = logged.find((l) => l.includes('embedded server listening on'));
+    return line?.split(' on ')[1];
+  };
+
+  it('starts the embedded sync server on loopback, with its database in the user data folder', async () => {
+    const url = embeddedUrl();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const health = await fetch(`${url}/api/v1/health`);
+    await expect(health.json()).resolves.toMatchObject({ ok: true, version: '9.9.9-test' });
+    expect((await fetch(`${url}/api/v1/pull`)).status).toBe(401);
+    expect(existsSync(path.join(userData, 'server-data'))).toBe(true);
+  });
+
   it('serves the built app on app:// with the CSP that allows the embedded server', async () => {
     const handler = fake.protocolHandlers.get('app')!;
     const res = await handler(new Request('app://fillwave/'));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(readFileSync('dist/renderer/index.html', 'utf8'));
     expect(res.headers.get('content-security-policy')).toContain(
-      "connect-src 'self' http://127.0.0.1:4780",
+      `connect-src 'self' ${embeddedUrl()}`,
     );
   });
 

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempData } from '../fixtures/temp-data';
 import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
 
 let running: Running | undefined;
@@ -14,7 +15,7 @@ describe('npm start without Electron', () => {
   it('says why in one line, then serves the same app for a browser and prints its URL', async () => {
     running = await spawnUntilListening(
       'npx',
-      ['tsx', 'scripts/start.ts', '--no-build', '--port', '0'],
+      ['tsx', 'scripts/start.ts', '--no-build', '--port', '0', '--data', tempData()],
       { env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron' } },
     );
     const lines = running.output().trim().split('\n');
@@ -30,7 +31,13 @@ describe('npm start without Electron', () => {
 
 describe('the server for browsers', () => {
   it('serves the app and its service worker with the CSP, and answers health', async () => {
-    running = await spawnUntilListening('node', ['dist/server/main.mjs', '--port', '0']);
+    running = await spawnUntilListening('node', [
+      'dist/server/main.mjs',
+      '--port',
+      '0',
+      '--data',
+      tempData(),
+    ]);
     const page = await fetch(`${running.url}/`);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('cache-control')).toBe('no-cache');
@@ -46,10 +53,14 @@ describe('the server for browsers', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const run = spawnSync('node', ['dist/server/main.mjs', '--port', String(port)], {
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
+      const run = spawnSync(
+        'node',
+        ['dist/server/main.mjs', '--port', String(port), '--data', tempData()],
+        {
+          encoding: 'utf8',
+          timeout: 30_000,
+        },
+      );
       expect(run.status).toBe(1);
       expect(run.stderr.trim()).toBe(
         `fillwave server: port ${port} on 127.0.0.1 is taken (another Fillwave?); choose another with --port or PORT`,
@@ -60,10 +71,14 @@ describe('the server for browsers', () => {
   });
 
   it('refuses a bad argument before doing anything', () => {
-    const run = spawnSync('node', ['dist/server/main.mjs', '--port', 'eighty'], {
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const run = spawnSync(
+      'node',
+      ['dist/server/main.mjs', '--port', 'eighty', '--data', tempData()],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('port "eighty" is not a port number');
   });

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { parseServerArgs } from '../../../server/config';
 
-const defaults = { appDir: '/app' };
+const defaults = { appDir: '/app', dataDir: '/data' };
 
 describe('parseServerArgs', () => {
-  it('listens on loopback at the fixed default port unless told otherwise', () => {
+  it('listens on loopback at the fixed default port, on PGlite in the data folder, unless told otherwise', () => {
     expect(parseServerArgs([], {}, defaults)).toEqual({
       ok: true,
-      value: { port: 4780, host: '127.0.0.1', appDir: '/app' },
+      value: {
+        port: 4780,
+        host: '127.0.0.1',
+        appDir: '/app',
+        dataDir: '/data',
+        databaseUrl: null,
+        demoLines: null,
+        faults: null,
+        log: false,
+      },
     });
   });
 
@@ -21,7 +30,26 @@ describe('parseServerArgs', () => {
     });
   });
 
-  it('refuses a bad port, an unknown flag and a missing value, saying which', () => {
+  it('takes the data folder, PostgreSQL, the demo size and faults', () => {
+    const parsed = parseServerArgs(
+      ['--data', '/tmp/fw', '--demo', '500'],
+      {
+        DATABASE_URL: 'postgres://x@h/db',
+        FILLWAVE_FAULTS: '{"dropRate":0.1}',
+      },
+      defaults,
+    );
+    expect(parsed).toMatchObject({
+      value: {
+        dataDir: '/tmp/fw',
+        demoLines: 500,
+        databaseUrl: 'postgres://x@h/db',
+        faults: { dropRate: 0.1, errorRate: 0, seed: 1 },
+      },
+    });
+  });
+
+  it('refuses a bad port, an unknown flag, a missing value, a bad demo size and bad faults, saying which', () => {
     expect(parseServerArgs(['--port', 'abc'], {}, defaults)).toEqual({
       ok: false,
       reason: 'port "abc" is not a port number (0 to 65535; 0 picks a free one)',
@@ -32,6 +60,12 @@ describe('parseServerArgs', () => {
     });
     expect(parseServerArgs(['--port'], {}, defaults)).toMatchObject({
       reason: /--port needs a value/,
+    });
+    expect(parseServerArgs(['--demo', 'lots'], {}, defaults)).toMatchObject({
+      reason: /--demo "lots" must be a number/,
+    });
+    expect(parseServerArgs([], { FILLWAVE_FAULTS: '{"dropRate":2}' }, defaults)).toMatchObject({
+      reason: /FILLWAVE_FAULTS: dropRate/,
     });
   });
 });

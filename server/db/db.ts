@@ -1,0 +1,22 @@
+// One interface over PGlite and node-postgres, chosen once at start. SQL is written for
+// PostgreSQL 15 (Debian's server); PGlite is 18.
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  // Several statements, no parameters: migrations and resets.
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  readonly schema: string;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Schema names go into SQL text (search_path), so only plain identifiers are allowed.
+export const assertSchemaName = (schema: string): string => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`bad schema name "${schema}"`);
+  return schema;
+};

@@ -1,0 +1,21 @@
+import { sql as initial } from './001-initial';
+
+// Append only: a migration that has shipped is never edited, a new one is added.
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'initial', sql: initial },
+];
+
+// The state tables, in an order that respects their foreign keys (for reset and compare).
+export const STATE_TABLES = [
+  'skus',
+  'warehouse_layouts',
+  'locations',
+  'stock',
+  'backorder_lines',
+  'waves',
+  'tours',
+  'pick_tasks',
+  'reservations',
+  'operators',
+  'daily_order_counts',
+] as const;

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { Queryable } from '../db/db';
+
+// What an apply function answers: applied, or refused with a code and a sentence for a person.
+export type Outcome = { ok: true } | { ok: false; code: string; message: string };
+export const accepted: Outcome = { ok: true };
+export const rejected = (code: string, message: string): Outcome => ({ ok: false, code, message });
+
+export type EventSource = 'device' | 'server';
+
+// An event as the apply functions see it. receivedAt is the server's own time: apply
+// functions use it, never the clock, so replaying the log gives the same state.
+export interface LoggedEvent {
+  id: string;
+  type: string;
+  source: EventSource;
+  deviceId: string | null;
+  operatorId: string | null;
+  at: string;
+  receivedAt: string;
+  payload: unknown;
+}
+
+export interface EventType<P> {
+  type: string;
+  // Who may send it: devices (people), the server itself (OMS side, demo seed), or both.
+  from: readonly EventSource[];
+  payload: z.ZodType<P>;
+  apply(tx: Queryable, payload: P, event: LoggedEvent): Promise<Outcome>;
+}
+
+export const defineEventType = <P>(t: EventType<P>): EventType<unknown> => t as EventType<unknown>;
+
+// Each event type plugs in here with its schema and its apply function.
+export class EventRegistry {
+  private readonly byType = new Map<string, EventType<unknown>>();
+
+  constructor(types: readonly EventType<unknown>[]) {
+    for (const t of types) {
+      if (this.byType.has(t.type)) throw new Error(`event type ${t.type} registered twice`);
+      this.byType.set(t.type, t);
+    }
+  }
+
+  get(type: string): EventType<unknown> | undefined {
+    return this.byType.get(type);
+  }
+
+  types(): string[] {
+    return [...this.byType.keys()].sort();
+  }
+}

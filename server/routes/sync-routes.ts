@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import { describeIssues } from '../../shared/describe-issues';
+import { decodeCheckpoint, encodeCheckpoint } from '../../shared/sync-api/checkpoint';
+import { PullQuerySchema, type PullPage } from '../../shared/sync-api/pull';
+import {
+  PushRequestSchema,
+  type EpochResponse,
+  type PushResponse,
+} from '../../shared/sync-api/push';
+import { issueEpoch } from '../auth/devices';
+import { requireDevice } from '../auth/require-device';
+import type { Clock } from '../clock';
+import type { Db } from '../db/db';
+import { HttpError } from '../errors';
+import type { EventRegistry } from '../events/registry';
+import { readChanges, STREAM_START } from '../sync/change-stream';
+import { pushBatch, UnknownEpochError } from '../sync/push-pipeline';
+
+export interface SyncRouteDeps {
+  db: Db;
+  registry: EventRegistry;
+  clock: Clock;
+  databaseId: string;
+  // Seconds to wait before this device may push again, or 0.
+  pushAllowance(deviceId: string): number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const unknownEpoch = (epoch: string) =>
+  new HttpError(
+    409,
+    'unknown-epoch',
+    `This server does not know epoch ${epoch} for this device (it was wiped or restored): ask for a new epoch with POST /api/v1/epochs, renumber the unanswered events from 1 and push again.`,
+  );
+
+export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): void => {
+  const { db, registry, clock, databaseId } = deps;
+  const auth = requireDevice(db);
+
+  app.get('/api/v1/pull', { preHandler: auth }, async (request): Promise<PullPage> => {
+    const query = PullQuerySchema.safeParse(request.query);
+    if (!query.success)
+      throw new HttpError(400, 'bad-request', `pull: ${describeIssues(query.error)}`);
+    let after = STREAM_START;
+    if (query.data.checkpoint) {
+      const checkpoint = decodeCheckpoint(query.data.checkpoint);
+      if (!checkpoint.ok) throw new HttpError(400, 'bad-checkpoint', `pull: ${checkpoint.reason}`);
+      if (checkpoint.value.databaseId !== databaseId) {
+        throw new HttpError(
+          410,
+          'checkpoint-unknown',
+          'This checkpoint was issued by another database (the server was replaced or restored): sync again from the start, keeping the outbox.',
+        );
+      }
+      after = checkpoint.value;
+    }
+    const eventsSince =
+      query.data.eventDays === undefined
+        ? null
+        : new Date(clock.now().getTime() - query.data.eventDays * DAY_MS).toISOString();
+    const page = await readChanges(db, after, query.data.limit, eventsSince);
+    return {
+      checkpoint: encodeCheckpoint({ databaseId, ...page.last }),
+      hasMore: page.hasMore,
+      changes: page.changes,
+    };
+  });
+
+  app.post('/api/v1/push', { preHandler: auth }, async (request, reply): Promise<PushResponse> => {
+    const device = request.device!;
+    const wait = deps.pushAllowance(device.id);
+    if (wait > 0) {
+      throw new HttpError(
+        429,
+        'too-many-pushes',
+        `This device is pushing too often; try again in ${wait} s.`,
+        { 'retry-after': String(wait) },
+      );
+    }
+    const body = PushRequestSchema.safeParse(request.body);
+    if (!body.success)
+      throw new HttpError(400, 'bad-request', `push: ${describeIssues(body.error)}`);
+    const { events } = body.data;
+    const foreign = events.find((e) => e.deviceId !== device.id);
+    if (foreign) {
+      throw new HttpError(
+        400,
+        'wrong-device',
+        `push: event ${foreign.id} names device ${foreign.deviceId}, but the token belongs to ${device.id}.`,
+      );
+    }
+    const epoch = events[0]!.epoch;
+    if (events.some((e) => e.epoch !== epoch)) {
+      throw new HttpError(
+        400,
+        'mixed-epochs',
+        'push: all events of one batch must share one epoch.',
+      );
+    }
+    const known = await db.query(
+      'SELECT 1 FROM device_epochs WHERE epoch = $1 AND device_id = $2',
+      [epoch, device.id],
+    );
+    if (known.length === 0) throw unknownEpoch(epoch);
+    try {
+      const results = await pushBatch(db, registry, clock, events);
+      reply.header('cache-control', 'no-store');
+      return { results };
+    } catch (error) {
+      if (error instanceof UnknownEpochError) throw unknownEpoch(error.epoch);
+      throw error;
+    }
+  });
+
+  app.post('/api/v1/epochs', { preHandler: auth }, async (request): Promise<EpochResponse> => ({
+    epoch: await issueEpoch(db, request.device!.id, clock),
+  }));
+};

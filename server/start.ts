@@ -1,0 +1,80 @@
+import type { Writable } from 'node:stream';
+import { EVENT_TYPES } from './apply/index';
+import { buildServer } from './app';
+import { createDevice } from './auth/devices';
+import { systemClock } from './clock';
+import type { ServerConfig } from './config';
+import type { Db } from './db/db';
+import { openDatabase } from './db/open';
+import { seedDemo } from './demo/seed';
+import { EventRegistry } from './events/registry';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export class StartError extends Error {}
+
+// Opens and migrates the database, seeds the demo if asked, and listens. Used by
+// `npm run server` and by the desktop shell's embedded server.
+export const startServer = async (
+  config: ServerConfig,
+  options: { version: string; logStream?: Writable; say?: (line: string) => void },
+): Promise<RunningServer> => {
+  const say = options.say ?? (() => undefined);
+  const db = await openDatabase(config).catch((error: Error) => {
+    throw new StartError(
+      `could not open the database (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}): ${error.message}`,
+    );
+  });
+  const registry = new EventRegistry(EVENT_TYPES);
+  try {
+    if (config.demoLines !== null) {
+      const seeded = await seedDemo(db, registry, systemClock, { lines: config.demoLines });
+      const demo = await createDevice(db, 'Demo device', systemClock);
+      say(
+        `seeded ${seeded.lines} backorder lines, ${seeded.skus} SKUs, ${seeded.locations} locations`,
+      );
+      // Shown once, to the person starting the demo, so they can put it into a device.
+      say(`demo device ${demo.device.id} token: ${demo.token}`);
+    }
+    const app = await buildServer({
+      db,
+      registry,
+      clock: systemClock,
+      version: options.version,
+      appDir: config.appDir,
+      faults: config.faults ?? undefined,
+      logStream: options.logStream,
+    });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new StartError(
+          `port ${config.port} on ${config.host} is taken (another Fillwave?); choose another with --port or PORT`,
+        );
+      }
+      throw new StartError(
+        `could not listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+      );
+    }
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return {
+      url: `http://${config.host}:${port}`,
+      port,
+      db,
+      close: async () => {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error instanceof StartError ? error : new StartError((error as Error).message);
+  }
+};

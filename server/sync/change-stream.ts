@@ -1,0 +1,51 @@
+import type { Change } from '../../shared/sync-api/pull';
+import type { EntityName } from '../../shared/domain/entities';
+import type { Queryable } from '../db/db';
+import { toEntityRow } from '../db/rows';
+
+export interface StreamPosition {
+  txid: string;
+  pos: number;
+}
+
+export const STREAM_START: StreamPosition = { txid: '0', pos: 0 };
+
+// Reads the change stream after a position. Why this never skips a row: positions (pos) are
+// taken in one order and transactions commit in another, so "pos > last" alone would miss a
+// transaction that took a lower pos and committed later. Instead the stream is read in
+// (txid, pos) order and only for transactions below the snapshot's xmin: every transaction
+// with a smaller id has finished, so no row can appear behind a position once handed out.
+export const readChanges = async (
+  q: Queryable,
+  after: StreamPosition,
+  limit: number,
+  eventsSince: string | null,
+): Promise<{ changes: Change[]; last: StreamPosition; hasMore: boolean }> => {
+  const rows = await q.query<{
+    pos: number;
+    txid: string;
+    entity: EntityName;
+    id: string;
+    row: Record<string, unknown> | null;
+  }>(
+    `SELECT c.pos, c.txid::text AS txid, c.entity, c.id, c.row
+       FROM changes c
+      WHERE c.txid < pg_snapshot_xmin(pg_current_snapshot())
+        AND (c.txid, c.pos) > ($1::text::xid8, $2::bigint)
+        AND ($4::timestamptz IS NULL OR c.entity <> 'event' OR (c.row ->> 'at')::timestamptz >= $4::timestamptz)
+      ORDER BY c.txid, c.pos
+      LIMIT $3`,
+    [after.txid, after.pos, limit + 1, eventsSince],
+  );
+  const page = rows.slice(0, limit);
+  const lastRow = page[page.length - 1];
+  return {
+    changes: page.map((r) => ({
+      entity: r.entity,
+      id: r.id,
+      row: r.row && toEntityRow(r.entity, r.row),
+    })),
+    last: lastRow ? { txid: lastRow.txid, pos: lastRow.pos } : after,
+    hasMore: rows.length > limit,
+  };
+};

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { BackorderLineSchema } from './backorder-line';
+import { DailyOrderCountSchema } from './daily-order-count';
+import { EventRecordSchema } from './event-record';
+import { LocationSchema } from './location';
+import { OperatorSchema } from './operator';
+import { PickTaskSchema } from './pick-task';
+import { ReservationSchema } from './reservation';
+import { SkuSchema } from './sku';
+import { StockSchema } from './stock';
+import { TourSchema } from './tour';
+import { WarehouseLayoutSchema } from './warehouse-layout';
+import { WaveSchema } from './wave';
+
+// Everything a pull can carry, by the entity name that tags each change.
+export const ENTITY_SCHEMAS = {
+  sku: SkuSchema,
+  warehouseLayout: WarehouseLayoutSchema,
+  location: LocationSchema,
+  stock: StockSchema,
+  backorderLine: BackorderLineSchema,
+  wave: WaveSchema,
+  tour: TourSchema,
+  pickTask: PickTaskSchema,
+  reservation: ReservationSchema,
+  operator: OperatorSchema,
+  dailyOrderCount: DailyOrderCountSchema,
+  event: EventRecordSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type EntityName = keyof typeof ENTITY_SCHEMAS;
+export const ENTITY_NAMES = Object.keys(ENTITY_SCHEMAS) as EntityName[];
+export type EntityRow<E extends EntityName> = z.infer<(typeof ENTITY_SCHEMAS)[E]>;

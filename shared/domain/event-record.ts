@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './common';
+
+// An accepted event as devices receive it in a pull: a line's history and the KPIs' input.
+export const EventRecordSchema = z.object({
+  id: IdSchema,
+  type: z.string().min(1).max(100),
+  source: z.enum(['device', 'server']),
+  deviceId: IdSchema.nullable(),
+  operatorId: IdSchema.nullable(),
+  at: TimestampSchema,
+  receivedAt: TimestampSchema,
+  payload: z.unknown(),
+});
+export type EventRecord = z.infer<typeof EventRecordSchema>;

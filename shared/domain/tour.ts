@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { IdSchema, LengthMSchema } from './common';
+
+export const TourSchema = z.object({
+  id: IdSchema,
+  waveId: IdSchema,
+  // Order of the tour within its wave, for "next tour".
+  sequence: z.number().int().min(0),
+  status: z.enum([
+    'released',
+    'assigned',
+    'claimed',
+    'picking',
+    'completed',
+    'dropped',
+    'cancelled',
+  ]),
+  pickerId: IdSchema.nullable(),
+  routeLengthM: LengthMSchema,
+});
+export type Tour = z.infer<typeof TourSchema>;

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './common';
+
+export const WaveSchema = z.object({
+  id: IdSchema,
+  name: z.string().max(200),
+  status: z.enum(['released', 'picking', 'done', 'cancelled']),
+  releasedAt: TimestampSchema,
+  releasedBy: IdSchema.nullable(),
+});
+export type Wave = z.infer<typeof WaveSchema>;

@@ -1,0 +1,19 @@
+import { fail, ok, type Result } from '../result';
+
+// The server's position in its change stream: the database that issued it, then the last
+// change delivered as (transaction id, position). Opaque to devices: they store and send it back.
+export interface Checkpoint {
+  databaseId: string;
+  txid: string;
+  pos: number;
+}
+
+const PATTERN = /^([0-9a-f-]{36})\.(\d{1,20})\.(\d{1,16})$/;
+
+export const encodeCheckpoint = (c: Checkpoint): string => `${c.databaseId}.${c.txid}.${c.pos}`;
+
+export const decodeCheckpoint = (text: string): Result<Checkpoint> => {
+  const match = PATTERN.exec(text);
+  if (!match) return fail(`checkpoint "${text.slice(0, 80)}" is not one this API issues`);
+  return ok({ databaseId: match[1]!, txid: match[2]!, pos: Number(match[3]) });
+};

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { BackorderLineSchema } from '../../domain/backorder-line';
+import { IdSchema, PositiveQuantitySchema } from '../../domain/common';
+import { DailyOrderCountSchema } from '../../domain/daily-order-count';
+import { LocationSchema } from '../../domain/location';
+import { OperatorSchema } from '../../domain/operator';
+import { SkuSchema } from '../../domain/sku';
+import { WarehouseLayoutSchema } from '../../domain/warehouse-layout';
+
+// The OMS side: events the server records itself (from the admin API, a connector or the demo
+// seed). Bulk payloads are capped so one event stays one reasonable transaction.
+export const OMS_BULK_MAX = 5000;
+
+export const LayoutDefinedSchema = z.strictObject({
+  layout: WarehouseLayoutSchema,
+  locations: z.array(LocationSchema.omit({ countRequired: true })).max(OMS_BULK_MAX),
+});
+
+export const SkusDefinedSchema = z.strictObject({
+  skus: z.array(SkuSchema).min(1).max(OMS_BULK_MAX),
+});
+
+export const StockReceivedSchema = z.strictObject({
+  receipts: z
+    .array(z.strictObject({ locationId: IdSchema, skuId: IdSchema, qty: PositiveQuantitySchema }))
+    .min(1)
+    .max(OMS_BULK_MAX),
+});
+
+export const NewBackorderLineSchema = BackorderLineSchema.omit({
+  qtyAllocated: true,
+  qtyPicked: true,
+  qtyShort: true,
+  qtyShipped: true,
+  status: true,
+}).refine((l) => l.qtyBackordered <= l.qtyOrdered, {
+  message: 'qtyBackordered cannot exceed qtyOrdered',
+  path: ['qtyBackordered'],
+});
+
+export const BackorderLinesAddedSchema = z.strictObject({
+  lines: z.array(NewBackorderLineSchema).min(1).max(OMS_BULK_MAX),
+});
+
+export const OperatorsDefinedSchema = z.strictObject({
+  operators: z.array(OperatorSchema).min(1).max(OMS_BULK_MAX),
+});
+
+export const DailyCountsRecordedSchema = z.strictObject({
+  days: z.array(DailyOrderCountSchema).min(1).max(OMS_BULK_MAX),
+});
+
+export type LayoutDefined = z.infer<typeof LayoutDefinedSchema>;
+export type SkusDefined = z.infer<typeof SkusDefinedSchema>;
+export type StockReceived = z.infer<typeof StockReceivedSchema>;
+export type BackorderLinesAdded = z.infer<typeof BackorderLinesAddedSchema>;
+export type OperatorsDefined = z.infer<typeof OperatorsDefinedSchema>;
+export type DailyCountsRecorded = z.infer<typeof DailyCountsRecordedSchema>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from '../domain/common';
+
+export const PUSH_MAX_EVENTS = 500;
+
+// What a device sends for each thing a person did. seq counts the device's events from 1
+// within an epoch the server issued, so the server sees gaps.
+export const EventEnvelopeSchema = z.strictObject({
+  id: z.uuid(),
+  epoch: z.uuid(),
+  seq: z.number().int().min(1),
+  type: z.string().min(1).max(100),
+  deviceId: IdSchema,
+  operatorId: IdSchema.nullable(),
+  at: TimestampSchema,
+  payload: z.unknown(),
+});
+export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;
+
+export const PushRequestSchema = z.strictObject({
+  events: z.array(EventEnvelopeSchema).min(1).max(PUSH_MAX_EVENTS),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const FirstAnswerSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('accepted') }),
+  z.object({ status: z.literal('rejected'), code: z.string(), message: z.string() }),
+]);
+
+export const EventResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('accepted') }),
+  // A business outcome (or a malformed event), with a code and a sentence for the person.
+  z.object({
+    id: z.string(),
+    status: z.literal('rejected'),
+    code: z.string(),
+    message: z.string(),
+  }),
+  // Seen before with the same content: the answer it got then.
+  z.object({ id: z.string(), status: z.literal('duplicate'), original: FirstAnswerSchema }),
+  // Not applied: an earlier seq is missing. Send again from expectedSeq.
+  z.object({ id: z.string(), status: z.literal('gap'), expectedSeq: z.number().int().min(1) }),
+]);
+export type EventResult = z.infer<typeof EventResultSchema>;
+
+export const PushResponseSchema = z.object({ results: z.array(EventResultSchema) });
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+export const EpochResponseSchema = z.object({ epoch: z.uuid() });
+export type EpochResponse = z.infer<typeof EpochResponseSchema>;

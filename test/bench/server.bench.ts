@@ -1,0 +1,126 @@
+// Sync server throughput over HTTP: pull of 100,000 backorder lines and push of 10,000 events,
+// on PGlite and, where one answers, on PostgreSQL. Baselines, measured in the same run on the
+// same database: reading the same rows with one SQL query (pull), and making the same stock
+// changes as bare one-statement transactions (push). The ratio is what the API costs on top.
+import { randomUUID } from 'node:crypto';
+import { createDevice } from '../../server/auth/devices';
+import { systemClock } from '../../server/clock';
+import { seedDemo } from '../../server/demo/seed';
+import { PullPageSchema } from '../../shared/sync-api/pull';
+import { PushResponseSchema } from '../../shared/sync-api/push';
+import { availableDbKinds, openTestDatabase, type DbKind } from '../fixtures/test-db';
+import { seedSmallWarehouse, testRegistry } from '../fixtures/test-events';
+import { startTestServer } from '../fixtures/test-server';
+import { perSecond, type BenchGroup, type Figure } from './harness';
+
+const PULL_LINES = 100_000;
+const PUSH_EVENTS = 10_000;
+const PUSH_BATCH = 200;
+const NO_LIMIT = { burst: 1e9, perSecond: 1e9 };
+
+const pullBench = async (kind: DbKind): Promise<Figure> => {
+  const t = await openTestDatabase(kind);
+  const registry = testRegistry();
+  try {
+    await seedDemo(t.db, registry, systemClock, { lines: PULL_LINES });
+    const { token } = await createDevice(t.db, 'bench', systemClock);
+    const server = await startTestServer(t.db, { registry, rateLimit: NO_LIMIT });
+    try {
+      let started = performance.now();
+      const rows = await t.db.query('SELECT to_jsonb(b) AS r FROM backorder_lines b');
+      const baseline = perSecond(rows.length, performance.now() - started);
+
+      started = performance.now();
+      let lines = 0;
+      let checkpoint = '';
+      for (let page = 0; page < 10_000; page++) {
+        const res = await fetch(
+          `${server.url}/api/v1/pull?limit=5000${checkpoint ? `&checkpoint=${checkpoint}` : ''}`,
+          {
+            headers: { authorization: `Bearer ${token}` },
+          },
+        );
+        const body = PullPageSchema.parse(await res.json());
+        lines += body.changes.filter((c) => c.entity === 'backorderLine').length;
+        checkpoint = body.checkpoint;
+        if (!body.hasMore) break;
+      }
+      if (lines !== PULL_LINES) throw new Error(`pulled ${lines} lines, expected ${PULL_LINES}`);
+      return {
+        name: `pull.${kind}`,
+        value: perSecond(lines, performance.now() - started),
+        unit: 'lines/s',
+        baseline,
+      };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await t.dispose();
+  }
+};
+
+const pushBench = async (kind: DbKind): Promise<Figure> => {
+  const t = await openTestDatabase(kind);
+  const registry = testRegistry();
+  try {
+    const stocks = await seedSmallWarehouse(t.db, registry, systemClock, 50);
+    let started = performance.now();
+    for (let i = 0; i < PUSH_EVENTS; i++) {
+      await t.db.transaction((tx) =>
+        tx.query('UPDATE stock SET on_hand = on_hand + 1 WHERE id = $1', [
+          stocks[i % stocks.length],
+        ]),
+      );
+    }
+    const baseline = perSecond(PUSH_EVENTS, performance.now() - started);
+
+    const { device, token, epoch } = await createDevice(t.db, 'bench', systemClock);
+    const server = await startTestServer(t.db, { registry, rateLimit: NO_LIMIT });
+    try {
+      started = performance.now();
+      for (let from = 0; from < PUSH_EVENTS; from += PUSH_BATCH) {
+        const events = Array.from({ length: PUSH_BATCH }, (_, k) => ({
+          id: randomUUID(),
+          epoch,
+          seq: from + k + 1,
+          type: 'test.stock-adjusted',
+          deviceId: device.id,
+          operatorId: null,
+          at: new Date().toISOString(),
+          payload: { stockId: stocks[(from + k) % stocks.length], delta: 1 },
+        }));
+        const res = await fetch(`${server.url}/api/v1/push`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ events }),
+        });
+        const { results } = PushResponseSchema.parse(await res.json());
+        if (results.some((r) => r.status !== 'accepted'))
+          throw new Error('a bench event was not accepted');
+      }
+      return {
+        name: `push.${kind}`,
+        value: perSecond(PUSH_EVENTS, performance.now() - started),
+        unit: 'events/s',
+        baseline,
+      };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await t.dispose();
+  }
+};
+
+const kinds = await availableDbKinds();
+
+const group: BenchGroup = {
+  group: 'server',
+  benches: kinds.flatMap((kind) => [
+    { name: `pull.${kind}`, run: async () => [await pullBench(kind)] },
+    { name: `push.${kind}`, run: async () => [await pushBench(kind)] },
+  ]),
+};
+
+export default group;

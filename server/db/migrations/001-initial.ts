@@ -42,6 +42,13 @@ CREATE TABLE events (
 );
 CREATE UNIQUE INDEX events_epoch_seq ON events (epoch, seq) WHERE epoch IS NOT NULL;
 
+CREATE FUNCTION refuse_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the event log is append-only: % of event % refused', TG_OP, OLD.id;
+END $$;
+CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
+  FOR EACH ROW EXECUTE FUNCTION refuse_event_change();
+
 -- The change stream. Read in (txid, pos) order and only below the oldest transaction still in
 -- flight, so a transaction that commits late can never be skipped (docs/sync-api.md).
 CREATE TABLE changes (

@@ -310,3 +310,17 @@ describe.each(kinds)('sync API on %s', (kind) => {
     expect(logs).not.toMatch(/authorization/i);
   });
 });
+
+describe('the event log', () => {
+  it('refuses any change to a logged event', async () => {
+    const t = await openTestDatabase('pglite');
+    try {
+      const registry = testRegistry();
+      await seedSmallWarehouse(t.db, registry, systemClock, 1);
+      await expect(t.db.query("UPDATE events SET type = 'x'")).rejects.toThrow(/append-only/);
+      await expect(t.db.query('DELETE FROM events')).rejects.toThrow(/append-only/);
+    } finally {
+      await t.dispose();
+    }
+  });
+});

@@ -1,9 +1,15 @@
 import type { EventType } from '../events/registry';
+import { allocationCommitted } from './allocation';
+import { backorderLineHeld, backorderLineReleased } from './lead-lines';
 import { dailyCountsRecorded, layoutDefined, operatorsDefined, skusDefined } from './oms-catalog';
+import { backorderLineCancelled, expectedReceiptRecorded } from './oms-orders';
 import { backorderLinesAdded, stockReceived } from './oms-stock-and-lines';
+import { locationCounted, pickConfirmed, pickUndone, shortPickReported } from './picks';
+import { shipmentConfirmed, shipmentItemRemoved, stockReturned } from './shipping';
+import { totesDropped, toteAssigned, tourAssigned, tourClaimed, tourCompleted } from './tours';
+import { waveCancelled, waveReleased } from './waves';
 
-// Every event type this server applies. The device-side catalogue (picks, waves, shipments)
-// plugs in here as it lands.
+// Every event type this server applies (the catalogue: shared/sync-api/events/).
 export const EVENT_TYPES: readonly EventType<unknown>[] = [
   layoutDefined,
   skusDefined,
@@ -11,4 +17,23 @@ export const EVENT_TYPES: readonly EventType<unknown>[] = [
   dailyCountsRecorded,
   stockReceived,
   backorderLinesAdded,
+  backorderLineCancelled,
+  expectedReceiptRecorded,
+  backorderLineHeld,
+  backorderLineReleased,
+  allocationCommitted,
+  waveReleased,
+  waveCancelled,
+  tourAssigned,
+  tourClaimed,
+  toteAssigned,
+  pickConfirmed,
+  shortPickReported,
+  pickUndone,
+  tourCompleted,
+  totesDropped,
+  locationCounted,
+  shipmentConfirmed,
+  shipmentItemRemoved,
+  stockReturned,
 ];

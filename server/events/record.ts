@@ -17,6 +17,33 @@ const isIntegrityError = (
   error !== null &&
   /^23/.test(String((error as { code?: unknown }).code));
 
+const checkOperator = async (
+  tx: Queryable,
+  operatorId: string | null,
+  role: string,
+  type: string,
+): Promise<Outcome | null> => {
+  if (!operatorId)
+    return rejected('operator-required', `A ${type} event must name the operator who did it.`);
+  const [op] = await tx.query<{ name: string; role: string; active: boolean }>(
+    'SELECT name, role, active FROM operators WHERE id = $1',
+    [operatorId],
+  );
+  if (!op)
+    return rejected('operator-unknown', `Operator ${operatorId} is not known to the server.`);
+  if (!op.active)
+    return rejected(
+      'operator-inactive',
+      `${op.name} is deactivated and can no longer record work.`,
+    );
+  if (op.role !== role)
+    return rejected(
+      'role-required',
+      `Only a ${role} may do this (${type}); ${op.name} is a ${op.role}.`,
+    );
+  return null;
+};
+
 const runApply = async (
   tx: Queryable,
   registry: EventRegistry,
@@ -28,6 +55,10 @@ const runApply = async (
       'unknown-type',
       `This server does not know events of type "${event.type}" from a ${event.source}.`,
     );
+  }
+  if (def.role && event.source === 'device') {
+    const refused = await checkOperator(tx, event.operatorId, def.role, event.type);
+    if (refused) return refused;
   }
   const payload = def.payload.safeParse(event.payload);
   if (!payload.success) {
@@ -65,8 +96,8 @@ export const applyAndRecord = async (
   const outcome = await runApply(tx, registry, event);
   await tx.query(
     `INSERT INTO events (id, source, device_id, epoch, seq, operator_id, type, payload, at, received_at,
-                         content_hash, status, code, message)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                         content_hash, status, code, message, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       event.id,
       event.source,
@@ -82,6 +113,7 @@ export const applyAndRecord = async (
       outcome.ok ? 'accepted' : 'rejected',
       outcome.ok ? null : outcome.code,
       outcome.ok ? null : outcome.message,
+      outcome.ok && outcome.refused?.length ? JSON.stringify(outcome.refused) : null,
     ],
   );
   return outcome;

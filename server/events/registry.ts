@@ -1,8 +1,18 @@
 import type { z } from 'zod';
+import type { OperatorRole } from '../../shared/domain/operator';
 import type { Queryable } from '../db/db';
 
-// What an apply function answers: applied, or refused with a code and a sentence for a person.
-export type Outcome = { ok: true } | { ok: false; code: string; message: string };
+// A part of an event refused on its own (one line of an allocation), the rest applied.
+export interface Refusal {
+  subject: string;
+  code: string;
+  message: string;
+}
+
+// What an apply function answers: applied (perhaps with parts refused), or refused with a code
+// and a sentence for a person.
+export type Outcome =
+  { ok: true; refused?: Refusal[] } | { ok: false; code: string; message: string };
 export const accepted: Outcome = { ok: true };
 export const rejected = (code: string, message: string): Outcome => ({ ok: false, code, message });
 
@@ -25,6 +35,8 @@ export interface EventType<P> {
   type: string;
   // Who may send it: devices (people), the server itself (OMS side, demo seed), or both.
   from: readonly EventSource[];
+  // The role a device's operator must hold (checked on every event, against the server's record).
+  role?: OperatorRole;
   payload: z.ZodType<P>;
   apply(tx: Queryable, payload: P, event: LoggedEvent): Promise<Outcome>;
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { Db, Queryable } from '../db/db';
 import { contentHash } from '../events/content-hash';
 import { applyAndRecord } from '../events/record';
-import type { EventRegistry } from '../events/registry';
+import type { EventRegistry, Refusal } from '../events/registry';
 
 export class UnknownEpochError extends Error {
   constructor(readonly epoch: string) {
@@ -14,6 +14,7 @@ export class UnknownEpochError extends Error {
 }
 
 interface FirstAnswer {
+  details: Refusal[] | null;
   content_hash: string;
   status: 'accepted' | 'rejected';
   code: string | null;
@@ -45,7 +46,7 @@ const pushOne = async (
   const expected = await lockEpoch(tx, e.deviceId, e.epoch);
   const hash = contentHash(e);
   const [first] = await tx.query<FirstAnswer & { epoch: string | null; seq: number | null }>(
-    'SELECT content_hash, status, code, message, epoch, seq FROM events WHERE id = $1',
+    'SELECT content_hash, status, code, message, details, epoch, seq FROM events WHERE id = $1',
     [e.id],
   );
   if (first) {
@@ -65,7 +66,7 @@ const pushOne = async (
     }
     const original =
       first.status === 'accepted'
-        ? { status: 'accepted' as const }
+        ? { status: 'accepted' as const, ...(first.details ? { refused: first.details } : {}) }
         : {
             status: 'rejected' as const,
             code: first.code ?? 'rejected',
@@ -103,7 +104,11 @@ const pushOne = async (
   await advance(tx, e.epoch);
   return {
     result: outcome.ok
-      ? { id: e.id, status: 'accepted' }
+      ? {
+          id: e.id,
+          status: 'accepted',
+          ...(outcome.refused?.length ? { refused: outcome.refused } : {}),
+        }
       : { id: e.id, status: 'rejected', code: outcome.code, message: outcome.message },
     stop: false,
   };

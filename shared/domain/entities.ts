@@ -2,12 +2,17 @@ import type { z } from 'zod';
 import { BackorderLineSchema } from './backorder-line';
 import { DailyOrderCountSchema } from './daily-order-count';
 import { EventRecordSchema } from './event-record';
+import { ExpectedReceiptSchema } from './expected-receipt';
 import { LocationSchema } from './location';
 import { OperatorSchema } from './operator';
+import { PickSchema } from './pick';
 import { PickTaskSchema } from './pick-task';
 import { ReservationSchema } from './reservation';
+import { ReturnInstructionSchema } from './return-instruction';
+import { ShipmentSchema } from './shipment';
 import { SkuSchema } from './sku';
 import { StockSchema } from './stock';
+import { ToteSchema } from './tote';
 import { TourSchema } from './tour';
 import { WarehouseLayoutSchema } from './warehouse-layout';
 import { WaveSchema } from './wave';
@@ -25,6 +30,11 @@ export const ENTITY_SCHEMAS = {
   reservation: ReservationSchema,
   operator: OperatorSchema,
   dailyOrderCount: DailyOrderCountSchema,
+  tote: ToteSchema,
+  pick: PickSchema,
+  shipment: ShipmentSchema,
+  expectedReceipt: ExpectedReceiptSchema,
+  returnInstruction: ReturnInstructionSchema,
   event: EventRecordSchema,
 } as const satisfies Record<string, z.ZodType>;
 

@@ -22,13 +22,26 @@ export const PushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
+// Parts of an accepted event refused on their own (lines of an allocation whose stock went
+// elsewhere), so the person sees which and can try again.
+export const RefusalSchema = z.object({
+  subject: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type Refusal = z.infer<typeof RefusalSchema>;
+
 export const FirstAnswerSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('accepted') }),
+  z.object({ status: z.literal('accepted'), refused: z.array(RefusalSchema).optional() }),
   z.object({ status: z.literal('rejected'), code: z.string(), message: z.string() }),
 ]);
 
 export const EventResultSchema = z.discriminatedUnion('status', [
-  z.object({ id: z.string(), status: z.literal('accepted') }),
+  z.object({
+    id: z.string(),
+    status: z.literal('accepted'),
+    refused: z.array(RefusalSchema).optional(),
+  }),
   // A business outcome (or a malformed event), with a code and a sentence for the person.
   z.object({
     id: z.string(),

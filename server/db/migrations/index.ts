@@ -1,8 +1,10 @@
 import { sql as initial } from './001-initial';
+import { sql as floorWork } from './002-floor-work';
 
 // Append only: a migration that has shipped is never edited, a new one is added.
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'floor-work', sql: floorWork },
 ];
 
 // The state tables, in an order that respects their foreign keys (for reset and compare).
@@ -18,4 +20,9 @@ export const STATE_TABLES = [
   'reservations',
   'operators',
   'daily_order_counts',
+  'totes',
+  'picks',
+  'shipments',
+  'expected_receipts',
+  'return_instructions',
 ] as const;

@@ -56,3 +56,16 @@ export type StockReceived = z.infer<typeof StockReceivedSchema>;
 export type BackorderLinesAdded = z.infer<typeof BackorderLinesAddedSchema>;
 export type OperatorsDefined = z.infer<typeof OperatorsDefinedSchema>;
 export type DailyCountsRecorded = z.infer<typeof DailyCountsRecordedSchema>;
+
+// A customer cancelled the line: its reservations are released and its unpicked tasks dropped.
+export const BackorderLineCancelledSchema = z.strictObject({
+  backorderLineId: IdSchema,
+  reason: z.string().min(1).max(200),
+});
+
+export const ExpectedReceiptRecordedSchema = z.strictObject({
+  id: IdSchema,
+  skuId: IdSchema,
+  qty: PositiveQuantitySchema,
+  expectedAt: z.iso.datetime({ offset: true }),
+});

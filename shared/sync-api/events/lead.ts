@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { IdSchema, LengthMSchema, PositiveQuantitySchema } from '../../domain/common';
+
+// What a shift lead does. Each type needs the operator to hold the lead role.
+
+export const BackorderLineHeldSchema = z.strictObject({
+  backorderLineId: IdSchema,
+  reason: z.string().min(1).max(200),
+});
+
+export const BackorderLineReleasedSchema = z.strictObject({ backorderLineId: IdSchema });
+
+// Stock at locations held for lines. Applied line by line: a line whose stock went elsewhere
+// meanwhile is refused on its own, and the rest is reserved.
+export const AllocationLineSchema = z.strictObject({
+  backorderLineId: IdSchema,
+  reservations: z
+    .array(z.strictObject({ locationId: IdSchema, qty: PositiveQuantitySchema }))
+    .min(1)
+    .max(20),
+});
+export const AllocationCommittedSchema = z.strictObject({
+  lines: z.array(AllocationLineSchema).min(1).max(2000),
+});
+
+export const WaveTaskSchema = z.strictObject({
+  pickTaskId: IdSchema,
+  backorderLineId: IdSchema,
+  locationId: IdSchema,
+  qty: PositiveQuantitySchema,
+  sequence: z.number().int().min(0),
+  toteSlot: z.number().int().min(0).max(99),
+});
+
+export const WaveTourSchema = z.strictObject({
+  tourId: IdSchema,
+  sequence: z.number().int().min(0),
+  routeLengthM: LengthMSchema,
+  tasks: z.array(WaveTaskSchema).min(1).max(500),
+});
+
+// A wave with its tours and pick tasks in route order. `allocation` reserves the stock in the
+// same event when it was not committed before; then the wave is all or nothing.
+export const WaveReleasedSchema = z.strictObject({
+  waveId: IdSchema,
+  name: z.string().min(1).max(200),
+  allocation: z.array(AllocationLineSchema).max(2000).optional(),
+  tours: z.array(WaveTourSchema).min(1).max(200),
+});
+
+export const WaveCancelledSchema = z.strictObject({ waveId: IdSchema });
+
+export const TourAssignedSchema = z.strictObject({ tourId: IdSchema, pickerId: IdSchema });
+
+export type AllocationLine = z.infer<typeof AllocationLineSchema>;
+export type AllocationCommitted = z.infer<typeof AllocationCommittedSchema>;
+export type WaveReleased = z.infer<typeof WaveReleasedSchema>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { DateSchema, IdSchema, PositiveQuantitySchema, QuantitySchema } from '../../domain/common';
+
+// What a picker does on the floor. Each type needs the operator to hold the picker role.
+
+export const TourClaimedSchema = z.strictObject({ tourId: IdSchema });
+
+export const ToteAssignedSchema = z.strictObject({
+  tourId: IdSchema,
+  toteCode: z.string().min(1).max(50),
+  slot: z.number().int().min(0).max(99),
+  orderId: IdSchema,
+});
+
+export const PickConfirmedSchema = z.strictObject({
+  pickTaskId: IdSchema,
+  qty: PositiveQuantitySchema,
+  toteCode: z.string().min(1).max(50),
+  // Read from a GS1 label, when it carries them.
+  lot: z.string().min(1).max(20).optional(),
+  serial: z.string().min(1).max(20).optional(),
+  expiry: DateSchema.optional(),
+});
+
+export const SHORT_PICK_REASONS = ['not-found', 'damaged', 'wrong-item'] as const;
+export const ShortPickReportedSchema = z.strictObject({
+  pickTaskId: IdSchema,
+  // Found and put in the tote now (may be 0); the rest of the task was not there.
+  foundQty: QuantitySchema,
+  toteCode: z.string().min(1).max(50).optional(),
+  reason: z.enum(SHORT_PICK_REASONS),
+});
+
+// Takes back the operator's last pick of a tour (the pick.confirmed event's id).
+export const PickUndoneSchema = z.strictObject({ pickId: IdSchema });
+
+export const TourCompletedSchema = z.strictObject({ tourId: IdSchema });
+
+export const TotesDroppedSchema = z.strictObject({
+  tourId: IdSchema,
+  packStation: z.string().min(1).max(50),
+});
+
+export const LocationCountedSchema = z.strictObject({
+  locationId: IdSchema,
+  skuId: IdSchema,
+  qty: QuantitySchema,
+});

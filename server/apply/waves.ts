@@ -29,7 +29,8 @@ const takeIntoWave = async (
       await tx.query('UPDATE reservations SET qty = qty - $2 WHERE id = $1', [r.id, need]);
       await tx.query(
         `INSERT INTO reservations (id, backorder_line_id, location_id, sku_id, qty, wave_id)
-         SELECT $1, backorder_line_id, location_id, sku_id, $2, $3 FROM reservations WHERE id = $4`,
+         SELECT $1, backorder_line_id, location_id, sku_id, $2, $3 FROM reservations WHERE id = $4
+         ON CONFLICT (id) DO UPDATE SET qty = reservations.qty + EXCLUDED.qty`,
         [`${r.id}~${waveId}`, need, waveId, r.id],
       );
       need = 0;

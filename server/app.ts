@@ -10,6 +10,7 @@ import { installErrorHandler } from './errors';
 import type { EventRegistry } from './events/registry';
 import { installFaults, type FaultConfig } from './faults/faults';
 import { createRateLimiter, type RateLimitConfig } from './limits/rate-limit';
+import { registerFeedRoutes } from './routes/feed-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
 
 export interface ServerOptions {
@@ -44,11 +45,13 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   if (options.faults) installFaults(app, options.faults, options.clock);
 
   app.get('/api/v1/health', async () => ({ ok: true, version: options.version }));
+  const dbId = await databaseId(options.db);
+  registerFeedRoutes(app, { db: options.db, databaseId: dbId });
   registerSyncRoutes(app, {
     db: options.db,
     registry: options.registry,
     clock: options.clock,
-    databaseId: await databaseId(options.db),
+    databaseId: dbId,
     pushAllowance: createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.clock),
   });
 

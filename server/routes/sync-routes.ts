@@ -63,7 +63,7 @@ export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): v
     return {
       checkpoint: encodeCheckpoint({ databaseId, ...page.last }),
       hasMore: page.hasMore,
-      changes: page.changes,
+      changes: page.changes.map(({ entity, id, row }) => ({ entity, id, row })),
     };
   });
 

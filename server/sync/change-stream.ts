@@ -20,7 +20,8 @@ export const readChanges = async (
   after: StreamPosition,
   limit: number,
   eventsSince: string | null,
-): Promise<{ changes: Change[]; last: StreamPosition; hasMore: boolean }> => {
+  onlyEntity: EntityName | null = null,
+): Promise<{ changes: (Change & { txid: string })[]; last: StreamPosition; hasMore: boolean }> => {
   const rows = await q.query<{
     pos: number;
     txid: string;
@@ -33,9 +34,10 @@ export const readChanges = async (
       WHERE c.txid < pg_snapshot_xmin(pg_current_snapshot())
         AND (c.txid, c.pos) > ($1::text::xid8, $2::bigint)
         AND ($4::timestamptz IS NULL OR c.entity <> 'event' OR (c.row ->> 'at')::timestamptz >= $4::timestamptz)
+        AND ($5::text IS NULL OR c.entity = $5)
       ORDER BY c.txid, c.pos
       LIMIT $3`,
-    [after.txid, after.pos, limit + 1, eventsSince],
+    [after.txid, after.pos, limit + 1, eventsSince, onlyEntity],
   );
   const page = rows.slice(0, limit);
   const lastRow = page[page.length - 1];
@@ -44,6 +46,7 @@ export const readChanges = async (
       entity: r.entity,
       id: r.id,
       row: r.row && toEntityRow(r.entity, r.row),
+      txid: r.txid,
     })),
     last: lastRow ? { txid: lastRow.txid, pos: lastRow.pos } : after,
     hasMore: rows.length > limit,

@@ -20,6 +20,8 @@ export const startEmbeddedServer = (options: {
       demoLines: null,
       faults: null,
       log: false,
+      adminToken: null,
+      tls: null,
     },
     { version: options.version },
   );

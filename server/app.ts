@@ -10,7 +10,8 @@ import { installErrorHandler } from './errors';
 import type { EventRegistry } from './events/registry';
 import { installFaults, type FaultConfig } from './faults/faults';
 import { createRateLimiter, type RateLimitConfig } from './limits/rate-limit';
-import { registerFeedRoutes } from './routes/feed-routes';
+import { registerAdminRoutes } from './routes/admin-routes';
+import { registerEnrollRoutes } from './routes/enroll-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
 
 export interface ServerOptions {
@@ -25,6 +26,12 @@ export interface ServerOptions {
   faults?: FaultConfig;
   // Structured JSON logs to this stream; none means no logs.
   logStream?: Writable;
+  // The admin API exists only with a token (FILLWAVE_ADMIN_TOKEN).
+  adminToken?: string;
+  // Enroll devices that reach the server over loopback without a code (the embedded server).
+  loopbackEnrollment?: boolean;
+  // Serve over HTTPS with this certificate and key (PEM).
+  tls?: { cert: string; key: string };
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { burst: 60, perSecond: 20 };
@@ -33,6 +40,7 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = { burst: 60, perSecond: 20 };
 // One origin serves the app at / and the API under /api/v1.
 export const buildServer = async (options: ServerOptions): Promise<FastifyInstance> => {
   const app = Fastify({
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
     logger: options.logStream
       ? { level: 'info', stream: options.logStream, redact: ['req.headers.authorization'] }
       : false,
@@ -46,7 +54,20 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/v1/health', async () => ({ ok: true, version: options.version }));
   const dbId = await databaseId(options.db);
-  registerFeedRoutes(app, { db: options.db, databaseId: dbId });
+  registerEnrollRoutes(app, {
+    db: options.db,
+    clock: options.clock,
+    loopbackEnrollment: options.loopbackEnrollment ?? false,
+  });
+  if (options.adminToken) {
+    registerAdminRoutes(app, {
+      db: options.db,
+      registry: options.registry,
+      clock: options.clock,
+      adminToken: options.adminToken,
+      databaseId: dbId,
+    });
+  }
   registerSyncRoutes(app, {
     db: options.db,
     registry: options.registry,

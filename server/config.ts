@@ -14,10 +14,15 @@ export interface ServerConfig {
   demoLines: number | null;
   faults: FaultConfig | null;
   log: boolean;
+  // FILLWAVE_ADMIN_TOKEN: the admin API exists only with one.
+  adminToken: string | null;
+  // PEM files: serve over HTTPS.
+  tls: { certFile: string; keyFile: string } | null;
 }
 
-const USAGE = 'usage: npm run server -- [--port P] [--host H] [--data DIR] [--demo N]';
-const FLAGS = ['port', 'host', 'data', 'demo', 'app-dir'] as const;
+const USAGE =
+  'usage: npm run server -- [--port P] [--host H] [--data DIR] [--demo N] [--tls-cert FILE --tls-key FILE]';
+const FLAGS = ['port', 'host', 'data', 'demo', 'app-dir', 'tls-cert', 'tls-key'] as const;
 type Flag = (typeof FLAGS)[number];
 
 // Arguments win over the environment; anything unknown or malformed is refused by name.
@@ -32,6 +37,8 @@ export const parseServerArgs = (
     data: env.FILLWAVE_DATA,
     demo: env.FILLWAVE_DEMO,
     'app-dir': env.FILLWAVE_APP_DIR,
+    'tls-cert': env.FILLWAVE_TLS_CERT,
+    'tls-key': env.FILLWAVE_TLS_KEY,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -68,6 +75,17 @@ export const parseServerArgs = (
     if (!parsed.success) return fail(`FILLWAVE_FAULTS: ${describeIssues(parsed.error)}`);
     faults = parsed.data;
   }
+  const adminToken = env.FILLWAVE_ADMIN_TOKEN || null;
+  if (adminToken !== null && adminToken.length < 24) {
+    return fail(
+      'FILLWAVE_ADMIN_TOKEN is too short: use at least 24 random characters (openssl rand -base64 32)',
+    );
+  }
+  const certFile = values['tls-cert'];
+  const keyFile = values['tls-key'];
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    return fail('HTTPS needs both --tls-cert and --tls-key');
+  }
   return ok({
     port,
     host: values.host ?? '127.0.0.1',
@@ -77,5 +95,7 @@ export const parseServerArgs = (
     demoLines,
     faults,
     log: env.FILLWAVE_LOG === '1',
+    adminToken,
+    tls: certFile && keyFile ? { certFile, keyFile } : null,
   });
 };

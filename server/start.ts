@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { EVENT_TYPES } from './apply/index';
 import { buildServer } from './app';
 import { createDevice } from './auth/devices';
+import { isLoopbackHost } from './auth/enrollment';
 import { systemClock } from './clock';
 import type { ServerConfig } from './config';
 import type { Db } from './db/db';
@@ -41,6 +43,19 @@ export const startServer = async (
       // Shown once, to the person starting the demo, so they can put it into a device.
       say(`demo device ${demo.device.id} token: ${demo.token}`);
     }
+    let tls: { cert: string; key: string } | undefined;
+    if (config.tls) {
+      try {
+        tls = {
+          cert: readFileSync(config.tls.certFile, 'utf8'),
+          key: readFileSync(config.tls.keyFile, 'utf8'),
+        };
+      } catch (error) {
+        throw new StartError(
+          `could not read the TLS certificate or key: ${(error as Error).message}`,
+        );
+      }
+    }
     const app = await buildServer({
       db,
       registry,
@@ -49,6 +64,11 @@ export const startServer = async (
       appDir: config.appDir,
       faults: config.faults ?? undefined,
       logStream: options.logStream,
+      adminToken: config.adminToken ?? undefined,
+      // Only a server that listens on loopback alone enrolls without a code, and only callers
+      // that reach it over loopback: that is this machine.
+      loopbackEnrollment: isLoopbackHost(config.host),
+      tls,
     });
     try {
       await app.listen({ port: config.port, host: config.host });
@@ -65,7 +85,7 @@ export const startServer = async (
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
-      url: `http://${config.host}:${port}`,
+      url: `${tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
       port,
       db,
       close: async () => {

@@ -1,4 +1,12 @@
 import type { EventType } from '../events/registry';
+import {
+  deviceRevoked,
+  enrollmentCodeIssued,
+  operatorChanged,
+  operatorCreated,
+  operatorDeactivated,
+  operatorPinReset,
+} from './admin';
 import { allocationCommitted } from './allocation';
 import { backorderLineHeld, backorderLineReleased } from './lead-lines';
 import { dailyCountsRecorded, layoutDefined, operatorsDefined, skusDefined } from './oms-catalog';
@@ -36,4 +44,10 @@ export const EVENT_TYPES: readonly EventType<unknown>[] = [
   shipmentConfirmed,
   shipmentItemRemoved,
   stockReturned,
+  operatorCreated,
+  operatorChanged,
+  operatorDeactivated,
+  operatorPinReset,
+  deviceRevoked,
+  enrollmentCodeIssued,
 ];

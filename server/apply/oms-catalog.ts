@@ -11,7 +11,7 @@ import { accepted, defineEventType } from '../events/registry';
 
 export const layoutDefined = defineEventType({
   type: 'oms.layout-defined',
-  from: ['server'],
+  from: ['server', 'admin'],
   payload: LayoutDefinedSchema,
   apply: async (tx, { layout, locations }) => {
     await tx.query(
@@ -48,7 +48,7 @@ export const layoutDefined = defineEventType({
 
 export const skusDefined = defineEventType({
   type: 'oms.skus-defined',
-  from: ['server'],
+  from: ['server', 'admin'],
   payload: SkusDefinedSchema,
   apply: async (tx, { skus }) => {
     await tx.query(
@@ -65,7 +65,7 @@ export const skusDefined = defineEventType({
 
 export const operatorsDefined = defineEventType({
   type: 'oms.operators-defined',
-  from: ['server'],
+  from: ['server', 'admin'],
   payload: OperatorsDefinedSchema,
   apply: async (tx, { operators }) => {
     await tx.query(
@@ -81,7 +81,7 @@ export const operatorsDefined = defineEventType({
 
 export const dailyCountsRecorded = defineEventType({
   type: 'oms.daily-counts-recorded',
-  from: ['server'],
+  from: ['server', 'admin'],
   payload: DailyCountsRecordedSchema,
   apply: async (tx, { days }) => {
     await tx.query(

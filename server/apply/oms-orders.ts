@@ -9,7 +9,7 @@ import { lockLine, releaseReservations } from './rows';
 // picked gets a return-to-stock instruction naming the location it came from.
 export const backorderLineCancelled = defineEventType({
   type: 'oms.backorder-line-cancelled',
-  from: ['server'],
+  from: ['server', 'admin'],
   payload: BackorderLineCancelledSchema,
   apply: async (tx, { backorderLineId }, event) => {
     const line = await lockLine(tx, backorderLineId);
@@ -49,7 +49,7 @@ export const backorderLineCancelled = defineEventType({
 
 export const expectedReceiptRecorded = defineEventType({
   type: 'oms.expected-receipt-recorded',
-  from: ['server'],
+  from: ['server', 'admin'],
   payload: ExpectedReceiptRecordedSchema,
   apply: async (tx, r) => {
     const [sku] = await tx.query('SELECT 1 FROM skus WHERE id = $1', [r.skuId]);

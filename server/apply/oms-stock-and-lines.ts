@@ -4,7 +4,7 @@ import { accepted, defineEventType, rejected } from '../events/registry';
 // Replenishment arriving: quantities add to what is on hand at each location.
 export const stockReceived = defineEventType({
   type: 'oms.stock-received',
-  from: ['server'],
+  from: ['server', 'admin'],
   payload: StockReceivedSchema,
   apply: async (tx, { receipts }) => {
     const unknown = await tx.query<{ location_id: string; sku_id: string }>(
@@ -36,7 +36,7 @@ export const stockReceived = defineEventType({
 // New orders lines that could not ship: they enter as open backorder lines.
 export const backorderLinesAdded = defineEventType({
   type: 'oms.backorder-lines-added',
-  from: ['server'],
+  from: ['server', 'admin'],
   payload: BackorderLinesAddedSchema,
   apply: async (tx, { lines }) => {
     const clash = await tx.query<{ id: string }>(

@@ -30,7 +30,7 @@ export const migrate = async (db: Db): Promise<number[]> =>
 // Empties every table but keeps the schema and the database's identity (tests reset with it).
 export const resetData = async (db: Db): Promise<void> => {
   await db.exec(
-    `TRUNCATE ${[...STATE_TABLES, 'changes', 'events', 'device_epochs', 'devices'].join(', ')} RESTART IDENTITY CASCADE`,
+    `TRUNCATE ${[...STATE_TABLES, 'changes', 'events', 'device_epochs', 'devices', 'enrollment_codes'].join(', ')} RESTART IDENTITY CASCADE`,
   );
 };
 

@@ -16,7 +16,7 @@ export type Outcome =
 export const accepted: Outcome = { ok: true };
 export const rejected = (code: string, message: string): Outcome => ({ ok: false, code, message });
 
-export type EventSource = 'device' | 'server';
+export type EventSource = 'device' | 'server' | 'admin';
 
 // An event as the apply functions see it. receivedAt is the server's own time: apply
 // functions use it, never the clock, so replaying the log gives the same state.

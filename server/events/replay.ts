@@ -4,7 +4,7 @@ import type { EventRegistry } from './registry';
 
 interface LoggedRow {
   id: string;
-  source: 'device' | 'server';
+  source: 'device' | 'server' | 'admin';
   device_id: string | null;
   epoch: string | null;
   seq: number | null;

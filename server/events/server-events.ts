@@ -14,12 +14,13 @@ export const recordServerEvent = async (
   type: string,
   payload: unknown,
   id: string = randomUUID(),
+  source: 'server' | 'admin' = 'server',
 ): Promise<Outcome> => {
   const now = clock.now().toISOString();
   const event = {
     id,
     type,
-    source: 'server' as const,
+    source,
     deviceId: null,
     operatorId: null,
     at: now,

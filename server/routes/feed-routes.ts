@@ -5,7 +5,7 @@ import { orderStatus } from '../../shared/rules/order-status';
 import { decodeCheckpoint, encodeCheckpoint } from '../../shared/sync-api/checkpoint';
 import { FeedQuerySchema, type FeedPage, type OrderStanding } from '../../shared/sync-api/feed';
 import type { BackorderLineStatus } from '../../shared/domain/backorder-line';
-import { requireDevice } from '../auth/require-device';
+import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/db';
 import { HttpError } from '../errors';
 import { readChanges, STREAM_START } from '../sync/change-stream';
@@ -53,15 +53,15 @@ const ordersTouched = async (db: Db, txid: string): Promise<OrderStanding[]> => 
   });
 };
 
-// GET /api/v1/events: accepted events for an OMS connector, in the change stream's order and
-// with its never-skip guarantee, each with the orders it changed.
-export const registerFeedRoutes = (
+// GET /api/v1/admin/events: accepted events for an OMS connector, in the change stream's order
+// and with its never-skip guarantee, each with the orders it changed. Behind the admin token.
+export const registerFeedRoute = (
   app: FastifyInstance,
-  deps: { db: Db; databaseId: string },
+  deps: { db: Db; databaseId: string; guard: (request: FastifyRequest) => Promise<void> },
 ): void => {
   app.get(
-    '/api/v1/events',
-    { preHandler: requireDevice(deps.db) },
+    '/api/v1/admin/events',
+    { preHandler: deps.guard },
     async (request): Promise<FeedPage> => {
       const query = FeedQuerySchema.safeParse(request.query);
       if (!query.success)

@@ -5,7 +5,7 @@ import { IdSchema, TimestampSchema } from './common';
 export const EventRecordSchema = z.object({
   id: IdSchema,
   type: z.string().min(1).max(100),
-  source: z.enum(['device', 'server']),
+  source: z.enum(['device', 'server', 'admin']),
   deviceId: IdSchema.nullable(),
   operatorId: IdSchema.nullable(),
   at: TimestampSchema,

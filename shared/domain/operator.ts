@@ -10,5 +10,18 @@ export const OperatorSchema = z.object({
   name: z.string().min(1).max(200),
   role: OperatorRoleSchema,
   active: z.boolean(),
+  // PBKDF2-SHA-256 of the PIN (hex), its salt (hex) and iterations; null until a PIN is set.
+  // Synced so a picker can sign in with no network.
+  pinHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
+  pinSalt: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .nullable()
+    .optional(),
+  pinIterations: z.number().int().min(1).nullable().optional(),
 });
 export type Operator = z.infer<typeof OperatorSchema>;

@@ -43,7 +43,7 @@ describe('npm run server', () => {
     ]);
     const out = running.output();
     expect(out).toMatch(/^seeded 300 backorder lines, \d+ SKUs, \d+ locations$/m);
-    const token = /token: (fwd_\S+)/.exec(out)![1]!;
+    const token = /token: (fwd\.\S+)/.exec(out)![1]!;
     expect(await countLines(running.url, token)).toBe(300);
     await running.stop();
 
@@ -99,7 +99,7 @@ describe('npm run devices', () => {
     );
     expect(added.status).toBe(0);
     expect(added.stdout).toMatch(/^device \S+ \(Dock scanner\)$/m);
-    const token = /token: (fwd_\S+)/.exec(added.stdout)![1]!;
+    const token = /token: (fwd\.\S+)/.exec(added.stdout)![1]!;
     const listed = spawnSync('node', ['dist/server/devices.mjs', 'list', '--data', data], {
       encoding: 'utf8',
       timeout: 60_000,

@@ -8,14 +8,20 @@ import { testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
 import { OPERATORS, seedWorld, worldDevice } from '../../fixtures/world';
 
-describe('GET /api/v1/events', () => {
+const ADMIN = 'test-admin-token-0123456789abcdef';
+
+describe('GET /api/v1/admin/events', () => {
   let t: TestDatabase;
   let server: TestServer;
   const registry = testRegistry();
 
   beforeAll(async () => {
     t = await openTestDatabase('pglite');
-    server = await startTestServer(t.db, { registry, rateLimit: { burst: 1e9, perSecond: 1e9 } });
+    server = await startTestServer(t.db, {
+      registry,
+      adminToken: ADMIN,
+      rateLimit: { burst: 1e9, perSecond: 1e9 },
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -55,8 +61,8 @@ describe('GET /api/v1/events', () => {
 
     const read = async (after?: string): Promise<FeedPage> => {
       const res = await fetch(
-        `${server.url}/api/v1/events?limit=2${after ? `&after=${after}` : ''}`,
-        { headers: { authorization: `Bearer ${device.token}` } },
+        `${server.url}/api/v1/admin/events?limit=2${after ? `&after=${after}` : ''}`,
+        { headers: { authorization: `Bearer ${ADMIN}` } },
       );
       expect(res.status).toBe(200);
       return FeedPageSchema.parse(await res.json());
@@ -100,7 +106,13 @@ describe('GET /api/v1/events', () => {
     expect((await read(after)).events).toEqual([]);
   });
 
-  it('needs a device token', async () => {
-    expect((await fetch(`${server.url}/api/v1/events`)).status).toBe(401);
+  it('needs the admin token, not a device token', async () => {
+    const device = await worldDevice(t.db, systemClock, server.url);
+    expect((await fetch(`${server.url}/api/v1/admin/events`)).status).toBe(401);
+    const res = await fetch(`${server.url}/api/v1/admin/events`, {
+      headers: { authorization: `Bearer ${device.token}` },
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: 'admin-token-required' });
   });
 });

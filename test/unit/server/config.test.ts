@@ -16,6 +16,8 @@ describe('parseServerArgs', () => {
         demoLines: null,
         faults: null,
         log: false,
+        adminToken: null,
+        tls: null,
       },
     });
   });
@@ -46,6 +48,21 @@ describe('parseServerArgs', () => {
         databaseUrl: 'postgres://x@h/db',
         faults: { dropRate: 0.1, errorRate: 0, seed: 1 },
       },
+    });
+  });
+
+  it('takes the admin token from the environment, refusing a short one, and HTTPS only with a cert and a key', () => {
+    expect(parseServerArgs([], { FILLWAVE_ADMIN_TOKEN: 'x'.repeat(32) }, defaults)).toMatchObject({
+      value: { adminToken: 'x'.repeat(32) },
+    });
+    expect(parseServerArgs([], { FILLWAVE_ADMIN_TOKEN: 'short' }, defaults)).toMatchObject({
+      reason: /FILLWAVE_ADMIN_TOKEN is too short/,
+    });
+    expect(
+      parseServerArgs(['--tls-cert', 'c.pem', '--tls-key', 'k.pem'], {}, defaults),
+    ).toMatchObject({ value: { tls: { certFile: 'c.pem', keyFile: 'k.pem' } } });
+    expect(parseServerArgs(['--tls-cert', 'c.pem'], {}, defaults)).toMatchObject({
+      reason: 'HTTPS needs both --tls-cert and --tls-key',
     });
   });
 

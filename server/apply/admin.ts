@@ -1,0 +1,109 @@
+import {
+  DeviceRevokedSchema,
+  EnrollmentCodeIssuedSchema,
+  OperatorChangedSchema,
+  OperatorCreatedSchema,
+  OperatorDeactivatedSchema,
+  OperatorPinResetSchema,
+} from '../../shared/sync-api/events/admin';
+import { accepted, defineEventType, rejected } from '../events/registry';
+
+export const operatorCreated = defineEventType({
+  type: 'admin.operator-created',
+  from: ['admin'],
+  payload: OperatorCreatedSchema,
+  apply: async (tx, o) => {
+    const [clash] = await tx.query<{ id: string; badge: string }>(
+      'SELECT id, badge FROM operators WHERE id = $1 OR badge = $2',
+      [o.id, o.badge],
+    );
+    if (clash) {
+      return clash.id === o.id
+        ? rejected('operator-exists', `There is already an operator ${o.id}.`)
+        : rejected('badge-taken', `Badge ${o.badge} belongs to operator ${clash.id}.`);
+    }
+    await tx.query(
+      'INSERT INTO operators (id, badge, name, role, active, pin_hash, pin_salt, pin_iterations) VALUES ($1, $2, $3, $4, true, $5, $6, $7)',
+      [o.id, o.badge, o.name, o.role, o.pin.pinHash, o.pin.pinSalt, o.pin.pinIterations],
+    );
+    return accepted;
+  },
+});
+
+export const operatorChanged = defineEventType({
+  type: 'admin.operator-changed',
+  from: ['admin'],
+  payload: OperatorChangedSchema,
+  apply: async (tx, o) => {
+    const [op] = await tx.query('SELECT 1 FROM operators WHERE id = $1 FOR UPDATE', [o.id]);
+    if (!op) return rejected('unknown-operator', `There is no operator ${o.id}.`);
+    if (o.badge) {
+      const [clash] = await tx.query<{ id: string }>(
+        'SELECT id FROM operators WHERE badge = $1 AND id <> $2',
+        [o.badge, o.id],
+      );
+      if (clash)
+        return rejected('badge-taken', `Badge ${o.badge} belongs to operator ${clash.id}.`);
+    }
+    await tx.query(
+      'UPDATE operators SET badge = coalesce($2, badge), name = coalesce($3, name), role = coalesce($4, role) WHERE id = $1',
+      [o.id, o.badge ?? null, o.name ?? null, o.role ?? null],
+    );
+    return accepted;
+  },
+});
+
+export const operatorDeactivated = defineEventType({
+  type: 'admin.operator-deactivated',
+  from: ['admin'],
+  payload: OperatorDeactivatedSchema,
+  apply: async (tx, { id }) => {
+    const rows = await tx.query('UPDATE operators SET active = false WHERE id = $1 RETURNING id', [
+      id,
+    ]);
+    return rows.length ? accepted : rejected('unknown-operator', `There is no operator ${id}.`);
+  },
+});
+
+export const operatorPinReset = defineEventType({
+  type: 'admin.operator-pin-reset',
+  from: ['admin'],
+  payload: OperatorPinResetSchema,
+  apply: async (tx, { id, pin }) => {
+    const rows = await tx.query(
+      'UPDATE operators SET pin_hash = $2, pin_salt = $3, pin_iterations = $4 WHERE id = $1 RETURNING id',
+      [id, pin.pinHash, pin.pinSalt, pin.pinIterations],
+    );
+    return rows.length ? accepted : rejected('unknown-operator', `There is no operator ${id}.`);
+  },
+});
+
+// Devices are not part of the replayed state; the revocation is logged all the same.
+export const deviceRevoked = defineEventType({
+  type: 'admin.device-revoked',
+  from: ['admin'],
+  payload: DeviceRevokedSchema,
+  apply: async (tx, { deviceId }, event) => {
+    const rows = await tx.query(
+      'UPDATE devices SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+      [deviceId, event.receivedAt],
+    );
+    if (rows.length) return accepted;
+    const [known] = await tx.query('SELECT 1 FROM devices WHERE id = $1', [deviceId]);
+    return known ? accepted : rejected('unknown-device', `There is no device ${deviceId}.`);
+  },
+});
+
+// Only the code's hash is logged and stored; the code itself is shown once, to the admin.
+export const enrollmentCodeIssued = defineEventType({
+  type: 'admin.enrollment-code-issued',
+  from: ['admin'],
+  payload: EnrollmentCodeIssuedSchema,
+  apply: async (tx, { codeHash, expiresAt }, event) => {
+    await tx.query(
+      'INSERT INTO enrollment_codes (code_hash, created_at, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [codeHash, event.receivedAt, expiresAt],
+    );
+    return accepted;
+  },
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { IdSchema } from '../../domain/common';
+import { OperatorRoleSchema } from '../../domain/operator';
+
+// Admin actions, recorded in the event log with source "admin". PINs and codes appear only as
+// hashes.
+const PinRecordSchema = z.strictObject({
+  pinHash: z.string().regex(/^[0-9a-f]{64}$/),
+  pinSalt: z.string().regex(/^[0-9a-f]{32}$/),
+  pinIterations: z.number().int().min(1),
+});
+
+export const OperatorCreatedSchema = z.strictObject({
+  id: IdSchema,
+  badge: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
+  role: OperatorRoleSchema,
+  pin: PinRecordSchema,
+});
+
+export const OperatorChangedSchema = z.strictObject({
+  id: IdSchema,
+  badge: z.string().min(1).max(100).optional(),
+  name: z.string().min(1).max(200).optional(),
+  role: OperatorRoleSchema.optional(),
+});
+
+export const OperatorDeactivatedSchema = z.strictObject({ id: IdSchema });
+export const OperatorPinResetSchema = z.strictObject({ id: IdSchema, pin: PinRecordSchema });
+export const DeviceRevokedSchema = z.strictObject({ deviceId: IdSchema });
+export const EnrollmentCodeIssuedSchema = z.strictObject({
+  codeHash: z.string().regex(/^[0-9a-f]{64}$/),
+  expiresAt: z.iso.datetime({ offset: true }),
+});

@@ -31,7 +31,11 @@ export const buildNode = async (): Promise<void> => {
     }),
     build({
       ...common,
-      entryPoints: { main: 'server/main.ts', devices: 'server/cli/devices.ts' },
+      entryPoints: {
+        main: 'server/main.ts',
+        devices: 'server/cli/devices.ts',
+        admin: 'server/cli/admin.ts',
+      },
       outdir: 'dist/server',
       outExtension: { '.js': '.mjs' },
       format: 'esm',

@@ -1,0 +1,111 @@
+// npm run admin -- COMMAND …: the admin API from a terminal. Talks to the running server at
+// FILLWAVE_URL (default http://127.0.0.1:4780) with FILLWAVE_ADMIN_TOKEN.
+import { readFileSync } from 'node:fs';
+import { DEFAULT_SERVER_PORT } from '../../shared/config';
+
+const USAGE = `usage: npm run admin -- COMMAND
+  enrollment-code [--ttl MINUTES]          a one-time code for enrolling a device
+  devices                                  list devices
+  revoke DEVICE_ID                         revoke a device's token
+  operator-add --badge B --name N --role picker|lead|packer   (PIN from FILLWAVE_PIN)
+  operator-change ID [--badge B] [--name N] [--role R]
+  operator-deactivate ID
+  operator-pin ID                          (new PIN from FILLWAVE_PIN)
+  receive LOCATION SKU QTY                 stock arrived at a location
+  orders FILE.json                         add backorder lines: {"lines": [...]}
+  cancel LINE_ID --reason TEXT             the customer cancelled a line
+  expect ID SKU QTY ISO_DATE               an expected receipt`;
+
+const [command, ...rest] = process.argv.slice(2);
+const base = process.env.FILLWAVE_URL ?? `http://127.0.0.1:${DEFAULT_SERVER_PORT}`;
+const token = process.env.FILLWAVE_ADMIN_TOKEN;
+
+function die(line: string): never {
+  console.error(line);
+  process.exit(1);
+}
+
+const flag = (name: string): string | undefined => {
+  const at = rest.indexOf(`--${name}`);
+  return at >= 0 ? rest[at + 1] : undefined;
+};
+const positional = rest.filter((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--'));
+// PINs come from the environment, not the command line, so they stay out of shell history.
+const pin = () =>
+  process.env.FILLWAVE_PIN ?? die('set FILLWAVE_PIN to the new PIN (4 to 8 digits)');
+const qty = (text: string | undefined) =>
+  text && /^\d+$/.test(text) ? Number(text) : die(`"${text ?? ''}" is not a whole quantity`);
+
+const call = async (method: string, path: string, body?: unknown): Promise<void> => {
+  if (!token) die("set FILLWAVE_ADMIN_TOKEN to the server's admin token");
+  let res: Response;
+  try {
+    res = await fetch(`${base}/api/v1/admin${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    die(`the server at ${base} does not answer (${(error as Error).message}); set FILLWAVE_URL`);
+  }
+  const answer = (await res.json().catch(() => ({}))) as { message?: string };
+  if (!res.ok) die(`refused (${res.status}): ${answer.message ?? 'no reason given'}`);
+  console.log(JSON.stringify(answer, null, 2));
+};
+
+const commands: Record<string, () => Promise<void>> = {
+  'enrollment-code': () =>
+    call('POST', '/enrollment-codes', flag('ttl') ? { ttlMinutes: qty(flag('ttl')) } : {}),
+  devices: () => call('GET', '/devices'),
+  revoke: () => call('POST', `/devices/${encodeURIComponent(positional[0] ?? die(USAGE))}/revoke`),
+  'operator-add': () =>
+    call('POST', '/operators', {
+      badge: flag('badge'),
+      name: flag('name'),
+      role: flag('role'),
+      pin: pin(),
+    }),
+  'operator-change': () =>
+    call('PATCH', `/operators/${encodeURIComponent(positional[0] ?? die(USAGE))}`, {
+      ...(flag('badge') ? { badge: flag('badge') } : {}),
+      ...(flag('name') ? { name: flag('name') } : {}),
+      ...(flag('role') ? { role: flag('role') } : {}),
+    }),
+  'operator-deactivate': () =>
+    call('POST', `/operators/${encodeURIComponent(positional[0] ?? die(USAGE))}/deactivate`),
+  'operator-pin': () =>
+    call('POST', `/operators/${encodeURIComponent(positional[0] ?? die(USAGE))}/pin`, {
+      pin: pin(),
+    }),
+  receive: () =>
+    call('POST', '/stock-receipts', {
+      receipts: [{ locationId: positional[0], skuId: positional[1], qty: qty(positional[2]) }],
+    }),
+  orders: () => {
+    let body: unknown;
+    try {
+      body = JSON.parse(readFileSync(positional[0] ?? die(USAGE), 'utf8'));
+    } catch (error) {
+      die(`could not read ${positional[0]}: ${(error as Error).message}`);
+    }
+    return call('POST', '/orders', body);
+  },
+  cancel: () =>
+    call('POST', `/lines/${encodeURIComponent(positional[0] ?? die(USAGE))}/cancel`, {
+      reason: flag('reason'),
+    }),
+  expect: () =>
+    call('POST', '/expected-receipts', {
+      id: positional[0],
+      skuId: positional[1],
+      qty: qty(positional[2]),
+      expectedAt: positional[3],
+    }),
+};
+
+const run = command ? commands[command] : undefined;
+if (!run) die(USAGE);
+await run();

@@ -1,0 +1,64 @@
+// npm run admin as a person runs it, against a running server.
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnUntilListening, type Running } from '../../fixtures/spawn-server';
+import { tempData } from '../../fixtures/temp-data';
+
+const ADMIN = 'cli-admin-token-0123456789abcdef';
+
+describe('npm run admin', () => {
+  let server: Running;
+  beforeAll(async () => {
+    server = await spawnUntilListening(
+      'node',
+      ['dist/server/main.mjs', '--port', '0', '--data', tempData(), '--demo', '20'],
+      { env: { FILLWAVE_ADMIN_TOKEN: ADMIN } },
+    );
+  });
+  afterAll(() => server?.stop());
+
+  const admin = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync('node', ['dist/server/admin.mjs', ...args], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, FILLWAVE_URL: server.url, FILLWAVE_ADMIN_TOKEN: ADMIN, ...env },
+    });
+
+  it('issues an enrollment code a device can use', async () => {
+    const run = admin(['enrollment-code', '--ttl', '5']);
+    expect(run.status).toBe(0);
+    const { code } = JSON.parse(run.stdout) as { code: string };
+    const res = await fetch(`${server.url}/api/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, name: 'cli device' }),
+    });
+    expect(res.status).toBe(201);
+    expect(admin(['devices']).stdout).toContain('cli device');
+  });
+
+  it('adds an operator with the PIN from the environment, and receives stock', () => {
+    const added = admin(
+      ['operator-add', '--badge', 'CLI1', '--name', 'Cli Picker', '--role', 'picker'],
+      { FILLWAVE_PIN: '8642' },
+    );
+    expect(added.status).toBe(0);
+    expect(added.stdout).not.toContain('8642');
+    expect(admin(['receive', 'A01-01L-0', 'SKU-00001', '5']).status).toBe(0);
+  });
+
+  it('says what was wrong, and exits 1', () => {
+    const refused = admin(['receive', 'NOWHERE', 'SKU-00001', '5']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      'refused (422): Stock cannot be received for SKU SKU-00001 at location NOWHERE',
+    );
+    expect(
+      admin(['devices'], { FILLWAVE_ADMIN_TOKEN: 'wrong-token-wrong-token-wrong' }).stderr,
+    ).toContain('refused (401)');
+    expect(admin(['operator-pin', 'op-x'], { FILLWAVE_PIN: '' }).stderr).toMatch(
+      /refused \(400\): PIN: pin: a PIN is 4 to 8 digits|set FILLWAVE_PIN/,
+    );
+    expect(admin(['frobnicate']).stderr).toContain('usage: npm run admin -- COMMAND');
+  });
+});

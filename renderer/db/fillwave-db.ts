@@ -1,0 +1,114 @@
+import Dexie, { type Table } from 'dexie';
+import type { BackorderLine } from '../../shared/domain/backorder-line';
+import type { EntityName } from '../../shared/domain/entities';
+import type { EventRecord } from '../../shared/domain/event-record';
+import type { Operator } from '../../shared/domain/operator';
+import type { EventResult } from '../../shared/sync-api/push';
+
+// A person's action waiting for the server's answer. `seq` is its number in the device's
+// current epoch; it changes only when the server forgets the epoch and the device renumbers.
+export interface OutboxEvent {
+  localId?: number;
+  id: string;
+  seq: number;
+  type: string;
+  operatorId: string | null;
+  at: string;
+  payload: unknown;
+  status: 'pending';
+}
+
+// An event the server refused, kept with its sentence for the "sync problems" screen.
+export interface RejectedEvent {
+  id: string;
+  type: string;
+  operatorId: string | null;
+  at: string;
+  payload: unknown;
+  code: string;
+  message: string;
+  answeredAt: string;
+}
+
+// A record from the server that failed its schema: kept aside with the reason, shown to people.
+export interface QuarantinedRecord {
+  qid?: number;
+  entity: EntityName | string;
+  id: string;
+  reason: string;
+  row: unknown;
+  at: string;
+}
+
+export interface SyncStateRow {
+  key: string;
+  value: unknown;
+}
+
+type Row = Record<string, unknown> & { id: string };
+
+// The device's database. Versions are kept: each new one says what changed and upgrades the
+// data of the one before (Dexie runs the steps in order on an old database).
+export class FillwaveDb extends Dexie {
+  skus!: Table<Row, string>;
+  warehouseLayouts!: Table<Row, string>;
+  locations!: Table<Row, string>;
+  stock!: Table<Row, string>;
+  backorderLines!: Table<BackorderLine, string>;
+  waves!: Table<Row, string>;
+  tours!: Table<Row, string>;
+  pickTasks!: Table<Row, string>;
+  reservations!: Table<Row, string>;
+  operators!: Table<Operator, string>;
+  dailyOrderCounts!: Table<Row, string>;
+  totes!: Table<Row, string>;
+  picks!: Table<Row, string>;
+  shipments!: Table<Row, string>;
+  expectedReceipts!: Table<Row, string>;
+  returnInstructions!: Table<Row, string>;
+  events!: Table<EventRecord, string>;
+  outbox!: Table<OutboxEvent, number>;
+  rejected!: Table<RejectedEvent, string>;
+  quarantine!: Table<QuarantinedRecord, number>;
+  syncState!: Table<SyncStateRow, string>;
+
+  constructor(name = 'fillwave') {
+    super(name);
+    this.version(1).stores({
+      skus: 'id, sku',
+      warehouseLayouts: 'id',
+      locations: 'id, code, zone',
+      stock: 'id, locationId, skuId',
+      backorderLines: 'id, orderId, skuId, status, promisedBy',
+      waves: 'id, status',
+      tours: 'id, waveId, status, pickerId',
+      pickTasks: 'id, tourId, waveId, backorderLineId, locationId',
+      reservations: 'id, backorderLineId, locationId, waveId',
+      operators: 'id, badge',
+      dailyOrderCounts: 'id',
+      totes: 'id, tourId, orderId',
+      picks: 'id, tourId, pickTaskId',
+      shipments: 'id, orderId',
+      expectedReceipts: 'id, skuId',
+      returnInstructions: 'id, backorderLineId',
+      events: 'id, at, type',
+      outbox: '++localId, &id, seq',
+      quarantine: '++qid, [entity+id]',
+      syncState: 'key',
+    });
+    // 2: rejected events get a table of their own for the "sync problems" screen, and outbox
+    // rows carry a status (every row an older version wrote was waiting: pending).
+    this.version(2)
+      .stores({ outbox: '++localId, &id, seq, status', rejected: 'id, answeredAt' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('outbox')
+          .toCollection()
+          .modify((e: Partial<OutboxEvent>) => {
+            e.status ??= 'pending';
+          });
+      });
+  }
+}
+
+export type { EventResult };

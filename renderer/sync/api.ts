@@ -1,0 +1,124 @@
+import { describeIssues } from '../../shared/describe-issues';
+import { ErrorBodySchema } from '../../shared/sync-api/errors';
+import { PullPageSchema, type PullPage } from '../../shared/sync-api/pull';
+import {
+  EpochResponseSchema,
+  PushResponseSchema,
+  type EventEnvelope,
+  type EventResult,
+} from '../../shared/sync-api/push';
+
+// Every answer the sync API can give, as values: the engine decides what to do with each.
+export type ApiOutcome<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'retry'; reason: string; retryAfterMs?: number } // network, 5xx, 429, a cut body
+  | { kind: 'unauthorized'; reason: string } // 401: enroll again
+  | { kind: 'gone'; reason: string } // 410: another database; resync
+  | { kind: 'unknown-epoch'; reason: string } // 409
+  | { kind: 'too-large'; reason: string } // 413
+  | { kind: 'refused'; status: number; reason: string }; // another 4xx: a bug of ours
+
+export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+// parse says what was wrong with a 200 body, or gives its value.
+type Parsed<T> = { value: T } | { problem: string };
+
+const call = async <T>(
+  fetchFn: Fetch,
+  url: string,
+  init: RequestInit,
+  parse: (json: unknown) => Parsed<T>,
+): Promise<ApiOutcome<T>> => {
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetchFn(url, init);
+    text = await res.text();
+  } catch (error) {
+    return { kind: 'retry', reason: `the server did not answer (${(error as Error).message})` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return {
+      kind: 'retry',
+      reason: `the server's answer was cut short or not JSON (status ${res.status})`,
+    };
+  }
+  const error = ErrorBodySchema.safeParse(json);
+  const reason = error.success ? error.data.message : `status ${res.status}`;
+  if (res.status === 200 || res.status === 201) {
+    const parsed = parse(json);
+    return 'problem' in parsed
+      ? { kind: 'retry', reason: parsed.problem }
+      : { kind: 'ok', value: parsed.value };
+  }
+  if (res.status === 401) return { kind: 'unauthorized', reason };
+  if (res.status === 410) return { kind: 'gone', reason };
+  if (res.status === 409 && error.success && error.data.error === 'unknown-epoch')
+    return { kind: 'unknown-epoch', reason };
+  if (res.status === 413) return { kind: 'too-large', reason };
+  if (res.status === 429) {
+    const seconds = Number(res.headers.get('retry-after') ?? '1');
+    return { kind: 'retry', reason, retryAfterMs: (Number.isFinite(seconds) ? seconds : 1) * 1000 };
+  }
+  if (res.status >= 500) return { kind: 'retry', reason };
+  return { kind: 'refused', status: res.status, reason };
+};
+
+export interface SyncApi {
+  pull(checkpoint: string | null, limit: number): Promise<ApiOutcome<PullPage>>;
+  push(events: EventEnvelope[]): Promise<ApiOutcome<EventResult[]>>;
+  newEpoch(): Promise<ApiOutcome<string>>;
+}
+
+export const createSyncApi = (
+  serverUrl: string,
+  token: string,
+  fetchFn: Fetch = fetch,
+): SyncApi => {
+  const headers = { authorization: `Bearer ${token}` };
+  return {
+    pull: (checkpoint, limit) =>
+      call<PullPage>(
+        fetchFn,
+        `${serverUrl}/api/v1/pull?limit=${limit}${checkpoint ? `&checkpoint=${encodeURIComponent(checkpoint)}` : ''}`,
+        { headers },
+        (json) => {
+          const page = PullPageSchema.safeParse(json);
+          return page.success
+            ? { value: page.data }
+            : { problem: `pull page: ${describeIssues(page.error)}` };
+        },
+      ),
+    push: (events) =>
+      call<EventResult[]>(
+        fetchFn,
+        `${serverUrl}/api/v1/push`,
+        {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ events }),
+        },
+        (json) => {
+          const answer = PushResponseSchema.safeParse(json);
+          return answer.success
+            ? { value: answer.data.results }
+            : { problem: `push answer: ${describeIssues(answer.error)}` };
+        },
+      ),
+    newEpoch: () =>
+      call<string>(
+        fetchFn,
+        `${serverUrl}/api/v1/epochs`,
+        { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' },
+        (json) => {
+          const answer = EpochResponseSchema.safeParse(json);
+          return answer.success
+            ? { value: answer.data.epoch }
+            : { problem: `epoch answer: ${describeIssues(answer.error)}` };
+        },
+      ),
+  };
+};

@@ -1,0 +1,65 @@
+import type { FillwaveDb } from '../db/fillwave-db';
+import type { SyncApi } from './api';
+import { backoffMs } from './backoff';
+import { pull, type PullOutcome, type StepHook } from './pull';
+import { push, type PushOutcome } from './push';
+import { KEYS, writeState } from './sync-state';
+
+export interface Clock {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+export type SyncRound =
+  { ok: true } | { ok: false; outcome: Exclude<PushOutcome | PullOutcome, { kind: 'done' }> };
+
+// One round: push what waits, then pull what changed (which brings the server's view of what
+// was just pushed). Records the outcome for the status area.
+export const syncOnce = async (
+  db: FillwaveDb,
+  api: SyncApi,
+  clock: Clock,
+  step?: StepHook,
+): Promise<SyncRound> => {
+  const pushed = await push(db, api, { now: () => clock.now(), step });
+  const outcome =
+    pushed.kind === 'done' ? await pull(db, api, { now: () => clock.now(), step }) : pushed;
+  if (outcome.kind === 'done') {
+    await writeState(db, KEYS.lastError, null);
+    return { ok: true };
+  }
+  await writeState(db, KEYS.lastError, {
+    kind: outcome.kind,
+    reason: outcome.reason,
+    at: clock.now().toISOString(),
+  });
+  return { ok: false, outcome };
+};
+
+// Rounds until the outbox is empty and a pull has succeeded, retrying network errors and 5xx with
+// backoff and jitter, and 429 as Retry-After says, without ever dropping or reordering an event.
+// Stops at 401 (the device must enroll again; the outbox stays) or when `shouldStop` says so.
+export const syncUntilCalm = async (
+  db: FillwaveDb,
+  api: SyncApi,
+  clock: Clock,
+  options: { random: () => number; shouldStop?: () => boolean; step?: StepHook },
+): Promise<SyncRound> => {
+  let attempt = 0;
+  for (;;) {
+    const round = await syncOnce(db, api, clock, options.step);
+    if (
+      round.ok ||
+      round.outcome.kind === 'unauthorized' ||
+      round.outcome.kind === 'refused' ||
+      options.shouldStop?.()
+    )
+      return round;
+    const outcome = round.outcome;
+    const wait =
+      outcome.kind === 'retry' && outcome.retryAfterMs !== undefined
+        ? outcome.retryAfterMs
+        : backoffMs(attempt++, options.random);
+    await clock.sleep(wait);
+  }
+};

@@ -1,0 +1,58 @@
+import { describeIssues } from '../../shared/describe-issues';
+import { fail, ok, type Result } from '../../shared/result';
+import { DEVICE_EVENTS, type DeviceEventType } from '../../shared/sync-api/events/catalogue';
+import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
+import { KEYS, readState, writeState } from './sync-state';
+
+export interface ActionContext {
+  operatorId: string;
+  now: () => Date;
+  newId: () => string;
+}
+
+// Records what a person did as an event with the device's next seq, in ONE transaction: the
+// event and its place in the order commit together or not at all. Its effect on screen is the
+// event laid over the pulled rows (pending-view.ts) until the server answers. Bad input is
+// refused here, by field, and nothing is written.
+export const recordAction = async <T extends DeviceEventType>(
+  db: FillwaveDb,
+  type: T,
+  payload: unknown,
+  ctx: ActionContext,
+): Promise<Result<OutboxEvent>> => {
+  const spec = DEVICE_EVENTS[type];
+  if (!spec) return fail(`"${type}" is not something this app can record`);
+  const parsed = spec.payload.safeParse(payload);
+  if (!parsed.success) return fail(`${type}: ${describeIssues(parsed.error)}`);
+  const event = await db.transaction('rw', db.outbox, db.syncState, async () => {
+    const seq = (await readState<number>(db, KEYS.nextSeq)) ?? 1;
+    const row: OutboxEvent = {
+      id: ctx.newId(),
+      seq,
+      type,
+      operatorId: ctx.operatorId,
+      at: ctx.now().toISOString(),
+      payload: parsed.data,
+      status: 'pending',
+    };
+    await db.outbox.add(row);
+    await writeState(db, KEYS.nextSeq, seq + 1);
+    return row;
+  });
+  return ok(event);
+};
+
+// The waiting events in the order they happened.
+export const pendingEvents = (db: FillwaveDb): Promise<OutboxEvent[]> =>
+  db.outbox.orderBy('seq').toArray();
+
+// Numbers the waiting events from `from` in their order, in a new or the same epoch: after the
+// server forgot the device (new epoch, from 1) or lost events it had answered (a gap).
+export const renumber = async (db: FillwaveDb, from: number): Promise<void> => {
+  await db.transaction('rw', db.outbox, db.syncState, async () => {
+    const waiting = await db.outbox.orderBy('localId').toArray();
+    let seq = from;
+    for (const e of waiting) await db.outbox.update(e.localId!, { seq: seq++ });
+    await writeState(db, KEYS.nextSeq, seq);
+  });
+};

@@ -1,0 +1,79 @@
+import type { FillwaveDb } from '../db/fillwave-db';
+import { ENTITY_TABLE_NAMES } from '../db/entity-tables';
+import type { ApiOutcome, SyncApi } from './api';
+import { sortPage } from './apply-page';
+import { KEYS, readState, writeState } from './sync-state';
+
+// A place a test can make the pull fail, as a crash would: before fetching, after fetching,
+// inside the page's transaction, after it committed.
+export type StepHook = (step: string) => void;
+const noHook: StepHook = () => undefined;
+
+export type PullOutcome =
+  { kind: 'done'; pages: number; records: number } | Exclude<ApiOutcome<unknown>, { kind: 'ok' }>;
+
+export const PAGE_SIZE = 2000;
+
+// Writes one page's rows and its checkpoint in ONE transaction: a crash at any moment leaves
+// rows and checkpoint consistent, so the next pull neither skips nor doubles anything.
+const storePage = async (
+  db: FillwaveDb,
+  page: ReturnType<typeof sortPage>,
+  checkpoint: string,
+  step: StepHook,
+) => {
+  const tables = [...ENTITY_TABLE_NAMES.map((n) => db.table(n)), db.quarantine, db.syncState];
+  await db.transaction('rw', tables, async () => {
+    for (const [table, rows] of page.puts) await db.table(table).bulkPut(rows);
+    step('pull:rows-written');
+    for (const [table, ids] of page.deletes) await db.table(table).bulkDelete(ids);
+    for (const c of page.cleared)
+      await db.quarantine.where('[entity+id]').equals([c.entity, c.id]).delete();
+    if (page.quarantined.length) await db.quarantine.bulkAdd(page.quarantined);
+    step('pull:before-checkpoint');
+    await writeState(db, KEYS.checkpoint, checkpoint);
+  });
+};
+
+// Pulls every page since the stored checkpoint. A 410 (the server does not know the checkpoint:
+// it was replaced or restored) empties the pulled tables and starts over; the outbox stays.
+export const pull = async (
+  db: FillwaveDb,
+  api: SyncApi,
+  options: { now: () => Date; step?: StepHook; pageSize?: number },
+): Promise<PullOutcome> => {
+  const step = options.step ?? noHook;
+  let pages = 0;
+  let records = 0;
+  let resynced = false;
+  for (;;) {
+    const checkpoint = (await readState<string>(db, KEYS.checkpoint)) ?? null;
+    step('pull:before-fetch');
+    const answer = await api.pull(checkpoint, options.pageSize ?? PAGE_SIZE);
+    if (answer.kind === 'gone' && !resynced) {
+      resynced = true;
+      await db.transaction(
+        'rw',
+        [...ENTITY_TABLE_NAMES.map((n) => db.table(n)), db.quarantine, db.syncState],
+        async () => {
+          for (const n of ENTITY_TABLE_NAMES) await db.table(n).clear();
+          await db.quarantine.clear();
+          await db.syncState.delete(KEYS.checkpoint);
+        },
+      );
+      continue;
+    }
+    if (answer.kind !== 'ok') return answer;
+    step('pull:fetched');
+    const page = sortPage(answer.value.changes, options.now().toISOString());
+    await storePage(db, page, answer.value.checkpoint, step);
+    step('pull:committed');
+    pages++;
+    records += answer.value.changes.length;
+    await writeState(db, KEYS.pullProgress, { records, pages });
+    if (!answer.value.hasMore) {
+      await writeState(db, KEYS.lastSync, options.now().toISOString());
+      return { kind: 'done', pages, records };
+    }
+  }
+};

@@ -1,0 +1,122 @@
+import type { EventEnvelope } from '../../shared/sync-api/push';
+import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
+import type { ApiOutcome, SyncApi } from './api';
+import { pendingEvents, renumber } from './outbox';
+import type { StepHook } from './pull';
+import { KEYS, readState, writeState, type DeviceIdentity } from './sync-state';
+
+export type PushOutcome =
+  { kind: 'done'; sent: number } | Exclude<ApiOutcome<unknown>, { kind: 'ok' }>;
+
+const MAX_BATCH = 200;
+
+const envelope = (e: OutboxEvent, identity: DeviceIdentity): EventEnvelope => ({
+  id: e.id,
+  epoch: identity.epoch,
+  seq: e.seq,
+  type: e.type,
+  deviceId: identity.deviceId,
+  operatorId: e.operatorId,
+  at: e.at,
+  payload: e.payload,
+});
+
+// Sends the outbox in seq order until it is empty or the server cannot take more now. An event
+// leaves the outbox only with the server's answer: accepted (gone, its effect comes back in the
+// next pull) or rejected (kept with the server's sentence for "sync problems"). Retrying,
+// waiting and backing off are the caller's: this returns why it stopped.
+export const push = async (
+  db: FillwaveDb,
+  api: SyncApi,
+  options: { now: () => Date; step?: StepHook },
+): Promise<PushOutcome> => {
+  const step = options.step ?? (() => undefined);
+  let batch = MAX_BATCH;
+  let sent = 0;
+  for (;;) {
+    const identity = await readState<DeviceIdentity>(db, KEYS.identity);
+    if (!identity) return { kind: 'unauthorized', reason: 'this device is not enrolled' };
+    const waiting = (await pendingEvents(db)).slice(0, batch);
+    if (waiting.length === 0) return { kind: 'done', sent };
+    step('push:before-send');
+    const answer = await api.push(waiting.map((e) => envelope(e, identity)));
+    step('push:answered');
+    if (answer.kind === 'unknown-epoch') {
+      // The server forgot this device's epoch: a new one, the waiting events renumbered from 1.
+      const epoch = await api.newEpoch();
+      if (epoch.kind !== 'ok') return epoch;
+      await db.transaction('rw', db.outbox, db.syncState, async () => {
+        await writeState(db, KEYS.identity, { ...identity, epoch: epoch.value });
+        await renumber(db, 1);
+      });
+      continue;
+    }
+    if (answer.kind === 'too-large') {
+      if (batch > 1) {
+        batch = Math.max(1, Math.floor(waiting.length / 2));
+        continue;
+      }
+      // One event alone is too large for this server: it can never go; say so rather than block
+      // everything behind it.
+      const [only] = waiting;
+      await settle(
+        db,
+        [{ event: only!, code: 'too-large', message: answer.reason }],
+        [],
+        options.now(),
+      );
+      continue;
+    }
+    if (answer.kind !== 'ok') {
+      if (answer.kind === 'unauthorized') await writeState(db, KEYS.needsEnrollment, true);
+      return answer;
+    }
+    const accepted: string[] = [];
+    const refused: { event: OutboxEvent; code: string; message: string }[] = [];
+    let gapAt: number | null = null;
+    for (const result of answer.value) {
+      const event = waiting.find((e) => e.id === result.id);
+      if (!event) continue;
+      if (result.status === 'gap') {
+        gapAt = result.expectedSeq;
+        break;
+      }
+      const first = result.status === 'duplicate' ? result.original : result;
+      if (first.status === 'accepted') accepted.push(event.id);
+      else refused.push({ event, code: first.code, message: first.message });
+    }
+    await settle(db, refused, accepted, options.now());
+    step('push:settled');
+    sent += accepted.length + refused.length;
+    if (gapAt !== null) {
+      // The server expects an earlier seq than the first one waiting: it lost events it had
+      // answered (restored). Number the waiting ones from where it is.
+      const lowest = (await pendingEvents(db))[0];
+      if (lowest && lowest.seq !== gapAt) await renumber(db, gapAt);
+    }
+  }
+};
+
+const settle = async (
+  db: FillwaveDb,
+  refused: { event: OutboxEvent; code: string; message: string }[],
+  accepted: string[],
+  now: Date,
+) => {
+  await db.transaction('rw', db.outbox, db.rejected, async () => {
+    if (accepted.length) await db.outbox.where('id').anyOf(accepted).delete();
+    for (const r of refused) {
+      await db.rejected.put({
+        id: r.event.id,
+        type: r.event.type,
+        operatorId: r.event.operatorId,
+        at: r.event.at,
+        payload: r.event.payload,
+        code: r.code,
+        message: r.message,
+        answeredAt: now.toISOString(),
+      });
+      await db.outbox.where('id').equals(r.event.id).delete();
+    }
+  });
+};

@@ -28,10 +28,10 @@ const envelope = (e: OutboxEvent, identity: DeviceIdentity): EventEnvelope => ({
 export const push = async (
   db: FillwaveDb,
   api: SyncApi,
-  options: { now: () => Date; step?: StepHook },
+  options: { now: () => Date; step?: StepHook; batchSize?: number },
 ): Promise<PushOutcome> => {
   const step = options.step ?? (() => undefined);
-  let batch = MAX_BATCH;
+  let batch = options.batchSize ?? MAX_BATCH;
   let sent = 0;
   for (;;) {
     const identity = await readState<DeviceIdentity>(db, KEYS.identity);
@@ -85,7 +85,7 @@ export const push = async (
       if (first.status === 'accepted') accepted.push(event.id);
       else refused.push({ event, code: first.code, message: first.message });
     }
-    await settle(db, refused, accepted, options.now());
+    await settle(db, refused, accepted, options.now(), step);
     step('push:settled');
     sent += accepted.length + refused.length;
     if (gapAt !== null) {
@@ -102,9 +102,11 @@ const settle = async (
   refused: { event: OutboxEvent; code: string; message: string }[],
   accepted: string[],
   now: Date,
+  step: StepHook = () => undefined,
 ) => {
   await db.transaction('rw', db.outbox, db.rejected, async () => {
     if (accepted.length) await db.outbox.where('id').anyOf(accepted).delete();
+    step('push:settling');
     for (const r of refused) {
       await db.rejected.put({
         id: r.event.id,

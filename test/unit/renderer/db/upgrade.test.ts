@@ -1,0 +1,75 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { FillwaveDb } from '../../../../renderer/db/fillwave-db';
+
+// The schema of version 1 exactly as it shipped, to make a database an older app left behind.
+const V1_STORES = {
+  skus: 'id, sku',
+  warehouseLayouts: 'id',
+  locations: 'id, code, zone',
+  stock: 'id, locationId, skuId',
+  backorderLines: 'id, orderId, skuId, status, promisedBy',
+  waves: 'id, status',
+  tours: 'id, waveId, status, pickerId',
+  pickTasks: 'id, tourId, waveId, backorderLineId, locationId',
+  reservations: 'id, backorderLineId, locationId, waveId',
+  operators: 'id, badge',
+  dailyOrderCounts: 'id',
+  totes: 'id, tourId, orderId',
+  picks: 'id, tourId, pickTaskId',
+  shipments: 'id, orderId',
+  expectedReceipts: 'id, skuId',
+  returnInstructions: 'id, backorderLineId',
+  events: 'id, at, type',
+  outbox: '++localId, &id, seq',
+  quarantine: '++qid, [entity+id]',
+  syncState: 'key',
+};
+
+describe('the device database', () => {
+  it('upgrades a database made by version 1, keeping the outbox and the data', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    await old.open();
+    await old.table('outbox').bulkAdd([
+      {
+        id: 'e1',
+        seq: 1,
+        type: 'backorder-line.held',
+        operatorId: 'op',
+        at: '2026-11-25T08:00:00Z',
+        payload: { backorderLineId: 'SO-1/1', reason: 'x' },
+      },
+      {
+        id: 'e2',
+        seq: 2,
+        type: 'backorder-line.released',
+        operatorId: 'op',
+        at: '2026-11-25T08:01:00Z',
+        payload: { backorderLineId: 'SO-1/1' },
+      },
+    ]);
+    await old.table('backorderLines').put({ id: 'SO-1/1', orderId: 'SO-1', status: 'open' });
+    await old.table('syncState').bulkPut([
+      { key: 'checkpoint', value: 'abc' },
+      { key: 'nextSeq', value: 3 },
+    ]);
+    old.close();
+
+    const db = new FillwaveDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox.map((e) => [e.id, e.seq, e.status])).toEqual([
+      ['e1', 1, 'pending'],
+      ['e2', 2, 'pending'],
+    ]);
+    expect(await db.outbox.where('status').equals('pending').count()).toBe(2);
+    expect(await db.backorderLines.get('SO-1/1')).toMatchObject({ status: 'open' });
+    expect(await db.syncState.get('checkpoint')).toEqual({ key: 'checkpoint', value: 'abc' });
+    expect(await db.rejected.count()).toBe(0);
+    db.close();
+  });
+});

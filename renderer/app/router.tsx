@@ -1,6 +1,11 @@
 import { createHashRouter, createMemoryRouter, type RouteObject } from 'react-router';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { NotFoundScreen } from '../screens/home/NotFoundScreen';
+import { QueueScreen } from '../screens/lead/QueueScreen';
+import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
+import { SignInScreen } from '../screens/sign-in/SignInScreen';
+import { SyncProblemsScreen } from '../screens/sync/SyncProblemsScreen';
+import { Gate } from './Gate';
 import { Layout } from './Layout';
 
 export const routes: RouteObject[] = [
@@ -8,6 +13,17 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <HomeScreen /> },
+      { path: 'setup', element: <FirstRunScreen /> },
+      { path: 'sign-in', element: <SignInScreen /> },
+      {
+        path: 'queue',
+        element: (
+          <Gate role="lead">
+            <QueueScreen />
+          </Gate>
+        ),
+      },
+      { path: 'sync-problems', element: <SyncProblemsScreen /> },
       { path: '*', element: <NotFoundScreen /> },
     ],
   },

@@ -1,12 +1,21 @@
+import { Link } from 'react-router';
+import { useOutboxCount } from '../db/tables/pending';
+import { useSyncFacts } from '../db/tables/sync-status';
 import { useOnline } from '../platform/use-online';
 import { useAppStore } from '../stores/app-store';
 
-// The sync status area every screen shows. The sync engine fills in the last sync and the
-// outbox count; for now it tells the person whether the network is there and whether this
-// device can already work without it.
+const time = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : 'never';
+
+// The sync status area on every screen: online or not (by whether the server answered, not only
+// by navigator.onLine), events waiting, the last successful sync and the last error.
 export const SyncStatus = () => {
-  const online = useOnline();
+  const networkUp = useOnline();
+  const reachable = useAppStore((s) => s.reachable);
   const offlineReady = useAppStore((s) => s.offlineReady);
+  const waiting = useOutboxCount();
+  const facts = useSyncFacts();
+  const online = networkUp && reachable !== false;
   return (
     <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
       <span className={online ? 'badge badge-ok' : 'badge badge-warn'}>
@@ -15,7 +24,17 @@ export const SyncStatus = () => {
       <span className="badge">
         {offlineReady ? 'Ready offline' : 'Saving app for offline use…'}
       </span>
-      <span className="badge">Not synced yet</span>
+      <span className="badge" data-testid="waiting">
+        {waiting ?? 0} waiting
+      </span>
+      <span className="badge">
+        {facts?.lastSync ? `Synced ${time(facts.lastSync)}` : 'Not synced yet'}
+      </span>
+      {facts?.lastError && online && (
+        <Link className="badge badge-warn" to="/sync-problems" title={facts.lastError.reason}>
+          Last error: {facts.lastError.reason.slice(0, 60)}
+        </Link>
+      )}
     </div>
   );
 };

@@ -1,9 +1,24 @@
 import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import { createPwaSlice, type PwaSlice } from './pwa-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createSyncSlice, type SyncSlice } from './sync-slice';
 
-// One bound store made of small slices; each later screen adds its own slice here.
-export type AppState = PwaSlice;
+// One bound store made of small slices; middleware only here, on the combined store.
+export type AppState = PwaSlice & SessionSlice & SyncSlice;
 
-export const useAppStore = create<AppState>()((...a) => ({
-  ...createPwaSlice(...a),
-}));
+export const useAppStore = create<AppState>()(
+  persist(
+    (...a) => ({
+      ...createPwaSlice(...a),
+      ...createSessionSlice(...a),
+      ...createSyncSlice(...a),
+    }),
+    {
+      name: 'fillwave-session',
+      // Only who is signed in survives a reload of this tab; a closed tab signs out.
+      storage: createJSONStorage(() => sessionStorage),
+      partialize: (s) => ({ operator: s.operator }),
+    },
+  ),
+);

@@ -69,10 +69,13 @@ export const operatorsDefined = defineEventType({
   payload: OperatorsDefinedSchema,
   apply: async (tx, { operators }) => {
     await tx.query(
-      `INSERT INTO operators (id, badge, name, role, active)
-       SELECT x."id", x."badge", x."name", x."role", x."active"
-         FROM jsonb_to_recordset($1::jsonb) AS x("id" text, "badge" text, "name" text, "role" text, "active" boolean)
-       ON CONFLICT (id) DO UPDATE SET badge = EXCLUDED.badge, name = EXCLUDED.name, role = EXCLUDED.role, active = EXCLUDED.active`,
+      `INSERT INTO operators (id, badge, name, role, active, pin_hash, pin_salt, pin_iterations)
+       SELECT x."id", x."badge", x."name", x."role", x."active", x."pinHash", x."pinSalt", x."pinIterations"
+         FROM jsonb_to_recordset($1::jsonb) AS x("id" text, "badge" text, "name" text, "role" text, "active" boolean,
+              "pinHash" text, "pinSalt" text, "pinIterations" int)
+       ON CONFLICT (id) DO UPDATE SET badge = EXCLUDED.badge, name = EXCLUDED.name, role = EXCLUDED.role, active = EXCLUDED.active,
+         pin_hash = coalesce(EXCLUDED.pin_hash, operators.pin_hash), pin_salt = coalesce(EXCLUDED.pin_salt, operators.pin_salt),
+         pin_iterations = coalesce(EXCLUDED.pin_iterations, operators.pin_iterations)`,
       [JSON.stringify(operators)],
     );
     return accepted;

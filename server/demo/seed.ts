@@ -2,7 +2,11 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/db';
 import { recordServerEvent } from '../events/server-events';
 import type { EventRegistry } from '../events/registry';
+import { hashPin } from '../auth/pin-hash';
 import { generateDemo } from './generate';
+
+// Every demo operator's PIN (README says so). A real site sets PINs with npm run admin.
+export const DEMO_PIN = '1234';
 
 const CHUNK = 2000;
 
@@ -37,7 +41,10 @@ export const seedDemo = async (
   }
   for (const part of chunks(data.skus)) await record('oms.skus-defined', { skus: part });
   for (const part of chunks(data.receipts)) await record('oms.stock-received', { receipts: part });
-  await record('oms.operators-defined', { operators: data.operators });
+  const pin = hashPin(DEMO_PIN);
+  await record('oms.operators-defined', {
+    operators: data.operators.map((o) => ({ ...o, ...pin })),
+  });
   for (const part of chunks(data.lines)) await record('oms.backorder-lines-added', { lines: part });
   for (const part of chunks(data.days)) await record('oms.daily-counts-recorded', { days: part });
   return { lines: data.lines.length, skus: data.skus.length, locations: data.locations.length };

@@ -1,0 +1,37 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { BackorderLine } from '../../../shared/domain/backorder-line';
+import { withPending } from '../../sync/pending-view';
+import { recordAction, type ActionContext } from '../../sync/outbox';
+import { db } from '../db';
+import { usePendingView } from './pending';
+
+const byPromise = (a: BackorderLine, b: BackorderLine) =>
+  a.promisedBy < b.promisedBy
+    ? -1
+    : a.promisedBy > b.promisedBy
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
+
+// The lead's queue: open and held lines as the person should see them (what they did and the
+// server has not answered yet included), soonest promise first.
+export const useQueueLines = (): BackorderLine[] | undefined => {
+  const pulled = useLiveQuery(
+    () => db.backorderLines.where('status').anyOf(['open', 'held']).toArray(),
+    [],
+  );
+  const view = usePendingView();
+  if (!pulled || !view) return undefined;
+  return withPending('backorderLine', pulled, view)
+    .filter((l) => l.status === 'open' || l.status === 'held')
+    .sort(byPromise);
+};
+
+export const holdLine = (backorderLineId: string, reason: string, ctx: ActionContext) =>
+  recordAction(db, 'backorder-line.held', { backorderLineId, reason }, ctx);
+
+export const releaseLine = (backorderLineId: string, ctx: ActionContext) =>
+  recordAction(db, 'backorder-line.released', { backorderLineId }, ctx);

@@ -1,0 +1,9 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { computePendingView, type PendingView } from '../../sync/pending-view';
+import { db } from '../db';
+
+// The waiting events laid over the pulled rows; recomputed when the outbox or the rows change.
+export const usePendingView = (): PendingView | undefined =>
+  useLiveQuery(() => computePendingView(db), []);
+
+export const useOutboxCount = (): number | undefined => useLiveQuery(() => db.outbox.count(), []);

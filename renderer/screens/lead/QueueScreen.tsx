@@ -1,0 +1,102 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState } from 'react';
+import type { BackorderLine } from '../../../shared/domain/backorder-line';
+import { holdLine, releaseLine, useQueueLines } from '../../db/tables/backorder-lines';
+import { wakeSync } from '../../sync/page-sync';
+import { useAppStore } from '../../stores/app-store';
+
+const ROW_PX = 72;
+const DAY_MS = 86_400_000;
+
+const ageDays = (orderedAt: string, now: number) =>
+  Math.max(0, Math.floor((now - Date.parse(orderedAt)) / DAY_MS));
+
+// The lead's backorder queue, first version: open and held lines, soonest promise first, with
+// hold and release. Thousands of lines scroll smoothly: only the visible rows are drawn.
+export const QueueScreen = () => {
+  const lines = useQueueLines();
+  const operator = useAppStore((s) => s.operator);
+  const [reason, setReason] = useState('Check with customer');
+  const [error, setError] = useState<string | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  // initialRect: rows show on the first paint, before the scroller has been measured.
+  const virtual = useVirtualizer({
+    count: lines?.length ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_PX,
+    overscan: 8,
+    initialRect: { width: 360, height: 640 },
+  });
+  const now = Date.now();
+
+  const act = async (line: BackorderLine) => {
+    if (!operator) return;
+    const ctx = {
+      operatorId: operator.id,
+      now: () => new Date(),
+      newId: () => crypto.randomUUID(),
+    };
+    const done =
+      line.status === 'held'
+        ? await releaseLine(line.id, ctx)
+        : await holdLine(line.id, reason, ctx);
+    setError(done.ok ? null : done.reason);
+    if (done.ok) wakeSync();
+  };
+
+  if (!lines) return <p>Loading the queue…</p>;
+  return (
+    <section aria-labelledby="queue-title" className="queue">
+      <h1 id="queue-title">Backorder queue</h1>
+      <p className="lead">{lines.length} open or held lines</p>
+      <label className="inline">
+        Reason for a hold
+        <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div ref={scroller} className="queue-scroller" role="list" aria-label="Backorder lines">
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {virtual.getVirtualItems().map((item) => {
+            const line = lines[item.index]!;
+            return (
+              <div
+                key={line.id}
+                role="listitem"
+                className="queue-row"
+                data-testid={`line-${line.id}`}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_PX,
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
+                <div className="queue-main">
+                  <strong>{line.id}</strong> · {line.customerId} (tier {line.customerTier}) ·{' '}
+                  {line.skuId} × {line.qtyBackordered}
+                  <div className="queue-sub">
+                    {ageDays(line.orderedAt, now)} d old · promised {line.promisedBy.slice(0, 10)} ·{' '}
+                    <span className={`status status-${line.status}`}>{line.status}</span>
+                  </div>
+                </div>
+                <button
+                  type="button"
+                  onClick={() => void act(line)}
+                  aria-label={`${line.status === 'held' ? 'Release' : 'Hold'} ${line.id}`}
+                >
+                  {line.status === 'held' ? 'Release' : 'Hold'}
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+};

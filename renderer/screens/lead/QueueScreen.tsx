@@ -20,6 +20,9 @@ export const QueueScreen = () => {
   const [error, setError] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   // initialRect: rows show on the first paint, before the scroller has been measured.
+  // The virtualizer's functions are read during render only, and nothing here is memoized, so
+  // the compiler's caution about this library does not apply.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
     count: lines?.length ?? 0,
     getScrollElement: () => scroller.current,

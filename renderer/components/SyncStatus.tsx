@@ -15,6 +15,7 @@ export const SyncStatus = () => {
   const offlineReady = useAppStore((s) => s.offlineReady);
   const waiting = useOutboxCount();
   const facts = useSyncFacts();
+  const syncing = useAppStore((s) => s.syncing);
   const online = networkUp && reachable !== false;
   return (
     <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
@@ -30,6 +31,12 @@ export const SyncStatus = () => {
       <span className="badge">
         {facts?.lastSync ? `Synced ${time(facts.lastSync)}` : 'Not synced yet'}
       </span>
+      {syncing && !facts?.lastSync && (
+        // A first sync of a large warehouse takes a while: show that it moves, with counts.
+        <span className="badge">
+          <progress aria-label="First sync" /> {facts?.pulled?.records ?? 0} records
+        </span>
+      )}
       {facts?.lastError && online && (
         <Link className="badge badge-warn" to="/sync-problems" title={facts.lastError.reason}>
           Last error: {facts.lastError.reason.slice(0, 60)}

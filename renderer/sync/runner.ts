@@ -60,6 +60,8 @@ export const startSyncRunner = (
     }
   };
 
+  // The network came back: try now rather than at the end of a long backoff.
+  if (typeof window !== 'undefined') window.addEventListener('online', () => wakeUp?.());
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (locks) void locks.request(LOCK, () => loop());
   else void loop();

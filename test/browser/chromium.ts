@@ -44,7 +44,10 @@ export interface LaunchedBrowser {
 }
 
 // A fresh profile each time: nothing cached from an earlier run can make a test pass.
-export const launchChromium = async (executablePath: string): Promise<LaunchedBrowser> => {
+export const launchChromium = async (
+  executablePath: string,
+  extraArgs: string[] = [],
+): Promise<LaunchedBrowser> => {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'fillwave-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -56,6 +59,7 @@ export const launchChromium = async (executablePath: string): Promise<LaunchedBr
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
   return {

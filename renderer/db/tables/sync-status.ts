@@ -7,6 +7,7 @@ export interface SyncFacts {
   needsEnrollment: boolean;
   lastSync: string | null;
   lastError: { kind: string; reason: string; at: string } | null;
+  pulled: { records: number; pages: number } | null;
 }
 
 export const useSyncFacts = (): SyncFacts | undefined =>
@@ -17,5 +18,6 @@ export const useSyncFacts = (): SyncFacts | undefined =>
       needsEnrollment: (await readState<boolean>(db, KEYS.needsEnrollment)) ?? false,
       lastSync: (await readState<string>(db, KEYS.lastSync)) ?? null,
       lastError: (await readState<SyncFacts['lastError']>(db, KEYS.lastError)) ?? null,
+      pulled: (await readState<SyncFacts['pulled']>(db, KEYS.pullProgress)) ?? null,
     };
   }, []);

@@ -1,6 +1,7 @@
 import type { FillwaveDb } from '../db/fillwave-db';
 import type { SyncApi } from './api';
 import { backoffMs } from './backoff';
+import type { PageSorter } from './page-sorter';
 import { pull, type PullOutcome, type StepHook } from './pull';
 import { push, type PushOutcome } from './push';
 import { KEYS, writeState } from './sync-state';
@@ -20,10 +21,11 @@ export const syncOnce = async (
   api: SyncApi,
   clock: Clock,
   step?: StepHook,
+  sort?: PageSorter,
 ): Promise<SyncRound> => {
   const pushed = await push(db, api, { now: () => clock.now(), step });
   const outcome =
-    pushed.kind === 'done' ? await pull(db, api, { now: () => clock.now(), step }) : pushed;
+    pushed.kind === 'done' ? await pull(db, api, { now: () => clock.now(), step, sort }) : pushed;
   if (outcome.kind === 'done') {
     await writeState(db, KEYS.lastError, null);
     return { ok: true };

@@ -3,6 +3,7 @@ import { loadIdentity } from '../platform/credentials';
 import { createSyncApi } from './api';
 import { backoffMs } from './backoff';
 import { syncOnce, type SyncRound } from './engine';
+import { createWorkerSorter } from './page-sorter';
 
 export interface RunnerStatus {
   reachable?: boolean | null;
@@ -30,6 +31,7 @@ export const startSyncRunner = (
       };
     });
   const clock = { now: () => new Date(), sleep: wait };
+  const sort = createWorkerSorter();
 
   const loop = async () => {
     let attempt = 0;
@@ -44,6 +46,8 @@ export const startSyncRunner = (
         db,
         createSyncApi(identity.serverUrl, identity.token),
         clock,
+        undefined,
+        sort,
       ).catch((error: Error): SyncRound => ({
         ok: false,
         outcome: { kind: 'retry', reason: error.message },

@@ -50,6 +50,8 @@ describe.skipIf(!executable)('a lead offline in Chromium', () => {
     await page.getByRole('button', { name: 'Connect' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByText(/Synced \d/).waitFor({ timeout: 60_000 });
+    // The pulled pages were checked off the UI thread.
+    expect(page.workers().some((w) => w.url().includes('sort-worker'))).toBe(true);
     await page.getByLabel('Badge').fill('LE001');
     await page.getByLabel('PIN').fill('1234');
     await page.getByRole('button', { name: 'Sign in' }).click();

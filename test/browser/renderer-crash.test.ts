@@ -89,17 +89,15 @@ describe.skipIf(!executable)('the app after its renderer crashed', () => {
               const ids = (all.result as string[]).sort().slice(0, count);
               const tx = db.transaction(['outbox', 'syncState'], 'readwrite');
               ids.forEach((id, i) =>
-                tx
-                  .objectStore('outbox')
-                  .add({
-                    id: crypto.randomUUID(),
-                    seq: i + 1,
-                    type: 'backorder-line.held',
-                    operatorId: 'op-lead-1',
-                    at: new Date().toISOString(),
-                    payload: { backorderLineId: id, reason: 'crash test' },
-                    status: 'pending',
-                  }),
+                tx.objectStore('outbox').add({
+                  id: crypto.randomUUID(),
+                  seq: i + 1,
+                  type: 'backorder-line.held',
+                  operatorId: 'op-lead-1',
+                  at: new Date().toISOString(),
+                  payload: { backorderLineId: id, reason: 'crash test' },
+                  status: 'pending',
+                }),
               );
               tx.objectStore('syncState').put({ key: 'nextSeq', value: count + 1 });
               tx.oncomplete = () => resolve(ids);

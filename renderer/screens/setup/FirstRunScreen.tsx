@@ -1,11 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { DEFAULT_SERVER_PORT } from '../../../shared/config';
 import { db } from '../../db/db';
+import { desktopShell } from '../../platform/shell';
 import { enroll } from '../../sync/enroll';
 import { wakeSync } from '../../sync/page-sync';
 
+// A browser found the app on its server; the desktop app's own server listens on loopback.
 const defaultServer = () =>
-  typeof location !== 'undefined' && /^https?:$/.test(location.protocol) ? location.origin : '';
+  desktopShell()
+    ? `http://127.0.0.1:${DEFAULT_SERVER_PORT}`
+    : typeof location !== 'undefined' && /^https?:$/.test(location.protocol)
+      ? location.origin
+      : '';
 
 // Once per device: which server, and the one-time code an admin gave. The station that runs the
 // server itself needs no code.

@@ -1,16 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import {
-  afterAttempt,
-  isLocked,
-  lockMessage,
-  NO_ATTEMPTS,
-  type PinAttempts,
-} from '../../../shared/auth/pin-lock';
-import { checkPin } from '../../auth/check-pin';
-import { db } from '../../db/db';
-import { findOperatorByBadge } from '../../db/tables/operators';
-import { readState, writeState } from '../../sync/sync-state';
+import { signInWithPin } from '../../auth/sign-in';
 import { useAppStore } from '../../stores/app-store';
 
 // Badge (scanned or typed) and PIN, checked on the device against the synced operator record:
@@ -25,22 +15,10 @@ export const SignInScreen = () => {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const operator = await findOperatorByBadge(badge);
-    if (!operator)
-      return setError(
-        `No operator with badge ${badge.trim()} on this device. Sync first, or check the badge.`,
-      );
-    if (!operator.active) return setError(`${operator.name} is deactivated. Ask a lead.`);
-    const key = `pin:${operator.id}`;
-    const attempts = (await readState<PinAttempts>(db, key)) ?? NO_ATTEMPTS;
-    const now = Date.now();
-    if (isLocked(attempts, now)) return setError(lockMessage(attempts, now));
-    const right = await checkPin(operator, pin);
-    const next = afterAttempt(attempts, right, now);
-    await writeState(db, key, next);
+    const result = await signInWithPin(badge, pin, Date.now());
     setPin('');
-    if (!right) return setError(isLocked(next, now) ? lockMessage(next, now) : 'Wrong PIN.');
-    signIn({ id: operator.id, name: operator.name, role: operator.role });
+    if (!result.ok) return setError(result.reason);
+    signIn(result.value);
     void navigate('/');
   };
 

@@ -97,6 +97,16 @@ describe.skipIf(!executable)('a lead offline in Chromium', () => {
           ?.status,
       ).toBe('held');
     for (const id of ids) await page.getByTestId(`line-${id}`).getByText('held').waitFor();
+
+    // A second tab of the same app waits for the sync lock: one sync loop per device.
+    const second = await chromium.context.newPage();
+    await second.goto(`${url}/#/`);
+    await second.getByRole('heading', { name: 'Backorder fill' }).waitFor();
+    const locks = await second.evaluate(async () => {
+      const state = await navigator.locks.query();
+      return { held: state.held?.map((l) => l.name), pending: state.pending?.map((l) => l.name) };
+    });
+    expect(locks).toEqual({ held: ['fillwave-sync'], pending: ['fillwave-sync'] });
   });
 });
 

@@ -35,6 +35,7 @@ export const buildNode = async (): Promise<void> => {
         main: 'server/main.ts',
         devices: 'server/cli/devices.ts',
         admin: 'server/cli/admin.ts',
+        plan: 'server/cli/plan.ts',
       },
       outdir: 'dist/server',
       outExtension: { '.js': '.mjs' },

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { routeLengthM, type Warehouse } from '../../../../../shared/engines/layout/warehouse';
 import { routeOneBlock, type RoutePick } from '../../../../../shared/engines/routing/one-block';
+import { route, ROUTE_METHODS } from '../../../../../shared/engines/routing/route';
 import { optimalTourLength } from '../../../../fixtures/routing-reference';
 
 const instance = fc
@@ -76,5 +77,38 @@ describe('the exact one-block router', () => {
       lengthM: 43,
     });
     expect(routeOneBlock(w, [])).toEqual({ order: [], lengthM: 0 });
+  });
+});
+
+describe('the baselines', () => {
+  it('visit every pick once and are never shorter than the optimum', () => {
+    fc.assert(
+      fc.property(instance, ({ warehouse, picks }) => {
+        const tasks = withIds(picks);
+        const best = routeOneBlock(warehouse, tasks).lengthM;
+        for (const method of ROUTE_METHODS) {
+          const r = route(warehouse, tasks, method);
+          if (!r.ok) throw new Error(r.reason);
+          expect([...r.value.order].sort(), method).toEqual(tasks.map((t) => t.id).sort());
+          expect(r.value.lengthM, method).toBeGreaterThanOrEqual(best - 1e-6);
+        }
+      }),
+      { numRuns: 500, seed: 4782 },
+    );
+  });
+
+  it('refuses, clearly, a warehouse of several blocks', () => {
+    const w: Warehouse = {
+      aisles: 4,
+      aisleLengthM: 20,
+      aisleSpacingM: 3,
+      crossAislesM: [0, 10, 20],
+      depot: { aisle: 0, positionM: 0 },
+    };
+    expect(route(w, [], 'optimal')).toEqual({
+      ok: false,
+      reason:
+        'routing a warehouse of 2 blocks is not built yet: only one block (a front and a back cross aisle)',
+    });
   });
 });

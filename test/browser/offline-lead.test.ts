@@ -1,13 +1,12 @@
 // A lead's shift in Chromium with the server of this machine: enroll, sign in, see the synced
 // queue, lose the server, hold three lines, reload while offline, and come back: the three holds
 // reach the server exactly once and the statuses agree.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedPageSchema } from '../../shared/sync-api/feed';
 import { freePort } from '../fixtures/free-port';
 import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
 import { tempData } from '../fixtures/temp-data';
+import { makeTestCert } from '../fixtures/test-cert';
 import { browserOrSkip, launchChromium, type LaunchedBrowser } from './chromium';
 
 const executable = browserOrSkip();
@@ -116,28 +115,7 @@ describe.skipIf(!executable)('the app by a non-localhost name over HTTPS', () =>
   let port: number;
 
   beforeAll(async () => {
-    const dir = tempData();
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=fillwave.test',
-        '-addext',
-        'subjectAltName=DNS:fillwave.test',
-        '-keyout',
-        path.join(dir, 'key.pem'),
-        '-out',
-        path.join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
+    const { certFile, keyFile } = makeTestCert('fillwave.test', 'DNS:fillwave.test');
     port = await freePort();
     server = await spawnUntilListening('node', [
       'dist/server/main.mjs',
@@ -146,9 +124,9 @@ describe.skipIf(!executable)('the app by a non-localhost name over HTTPS', () =>
       '--data',
       tempData(),
       '--tls-cert',
-      path.join(dir, 'cert.pem'),
+      certFile,
       '--tls-key',
-      path.join(dir, 'key.pem'),
+      keyFile,
     ]);
     chromium = await launchChromium(executable!, [
       '--host-resolver-rules=MAP fillwave.test 127.0.0.1',

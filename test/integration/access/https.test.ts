@@ -1,12 +1,12 @@
 // The server over HTTPS with a certificate of the site's own, as handhelds on the warehouse
 // network need it (service workers, Web Locks and install need a secure context).
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnUntilListening, type Running } from '../../fixtures/spawn-server';
 import { tempData } from '../../fixtures/temp-data';
+import { makeTestCert } from '../../fixtures/test-cert';
 
 const get = (url: string, ca: string) =>
   new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -25,30 +25,8 @@ describe('HTTPS', () => {
   let cert: string;
 
   beforeAll(async () => {
-    const dir = tempData();
-    // A self-signed certificate for 127.0.0.1, as docs/security.md has a site make its own.
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        path.join(dir, 'key.pem'),
-        '-out',
-        path.join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    cert = readFileSync(path.join(dir, 'cert.pem'), 'utf8');
+    const { certFile, keyFile } = makeTestCert('127.0.0.1', 'IP:127.0.0.1');
+    cert = readFileSync(certFile, 'utf8');
     server = await spawnUntilListening('node', [
       'dist/server/main.mjs',
       '--port',
@@ -56,9 +34,9 @@ describe('HTTPS', () => {
       '--data',
       tempData(),
       '--tls-cert',
-      path.join(dir, 'cert.pem'),
+      certFile,
       '--tls-key',
-      path.join(dir, 'key.pem'),
+      keyFile,
     ]);
   });
   afterAll(() => server?.stop());

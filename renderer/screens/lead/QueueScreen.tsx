@@ -81,11 +81,13 @@ export const QueueScreen = () => {
                 }}
               >
                 <div className="queue-main">
-                  <strong>{line.id}</strong> · {line.customerId} (tier {line.customerTier}) ·{' '}
+                  {/* What decides a hold first, so a handheld's narrow row still shows it. */}
+                  <strong>{line.id}</strong>{' '}
+                  <span className={`status status-${line.status}`}>{line.status}</span> ·{' '}
                   {line.skuId} × {line.qtyBackordered}
                   <div className="queue-sub">
                     {ageDays(line.orderedAt, now)} d old · promised {line.promisedBy.slice(0, 10)} ·{' '}
-                    <span className={`status status-${line.status}`}>{line.status}</span>
+                    {line.customerId} (tier {line.customerTier})
                   </div>
                 </div>
                 <button

@@ -123,10 +123,19 @@ export const allocate = (input: AllocationInput): Result<AllocationPlan> => {
   const fillList: FillLine[] = [];
   for (const unit of ranked) {
     if (unit[0]!.shipComplete) {
-      const before = new Map(free);
-      const got = unit.map((l) => take(l, l.qtyBackordered - l.qtyAllocated, true));
+      // Take line by line; if one cannot be filled whole, give back what the others took.
+      const got: (FillLine['reservations'] | null)[] = [];
+      for (const l of unit) {
+        got.push(take(l, l.qtyBackordered - l.qtyAllocated, true));
+        if (got[got.length - 1] === null) break;
+      }
       if (got.some((g) => g === null)) {
-        for (const [k, v] of before) free.set(k, v);
+        got.forEach((g, i) => {
+          for (const p of g ?? []) {
+            const key = `${p.locationId}|${unit[i]!.skuId}`;
+            free.set(key, free.get(key)! + p.qty);
+          }
+        });
         for (const l of unit)
           left.push({
             backorderLineId: l.id,

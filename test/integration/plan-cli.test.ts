@@ -72,3 +72,168 @@ describe('npm run plan -- route', () => {
     }
   });
 });
+
+const site = {
+  layout,
+  locations: [
+    { id: 'A1', aisle: 1, position: 5, zone: 'Z1' },
+    { id: 'A2', aisle: 4, position: 20, zone: 'Z1' },
+    { id: 'B1', aisle: 8, position: 12, zone: 'Z2' },
+  ],
+};
+const lines = [
+  {
+    id: 'O1/1',
+    orderId: 'O1',
+    skuId: 'S1',
+    qty: 2,
+    orderedAt: '2026-11-20T08:00:00Z',
+    promisedBy: '2026-11-26T08:00:00Z',
+  },
+  {
+    id: 'O1/2',
+    orderId: 'O1',
+    lineNo: 2,
+    skuId: 'S2',
+    qty: 1,
+    orderedAt: '2026-11-20T08:00:00Z',
+    promisedBy: '2026-11-26T08:00:00Z',
+  },
+  {
+    id: 'O2/1',
+    orderId: 'O2',
+    skuId: 'S1',
+    qty: 3,
+    orderedAt: '2026-11-21T08:00:00Z',
+    promisedBy: '2026-11-25T08:00:00Z',
+    customerTier: 1,
+  },
+  {
+    id: 'O3/1',
+    orderId: 'O3',
+    skuId: 'S3',
+    qty: 1,
+    orderedAt: '2026-11-19T08:00:00Z',
+    promisedBy: '2026-11-27T08:00:00Z',
+  },
+];
+const skus = [
+  { id: 'S1', weightKg: 1.5, volumeL: 2 },
+  { id: 'S2', weightKg: 0.5, volumeL: 1 },
+  { id: 'S3', weightKg: 3, volumeL: 4 },
+];
+const template = { maxOrders: 2, maxLines: 10, maxUnits: 50, maxWeightKg: 100, maxVolumeL: 100 };
+const cart = { totes: 4, maxUnits: 20, maxWeightKg: 30 };
+
+describe('npm run plan -- allocate|waves|batch', () => {
+  it('allocates by priority, then waves, then batches and routes: each line once', () => {
+    const allocated = plan(['allocate'], {
+      ...site,
+      stock: [
+        { locationId: 'A1', skuId: 'S1', onHand: 4 },
+        { locationId: 'A2', skuId: 'S2', onHand: 5 },
+        { locationId: 'B1', skuId: 'S3', onHand: 1 },
+      ],
+      lines,
+    });
+    expect(allocated.status, allocated.stderr).toBe(0);
+    const { fillList, left } = JSON.parse(allocated.stdout) as {
+      fillList: { backorderLineId: string; reservations: { locationId: string; qty: number }[] }[];
+      left: { backorderLineId: string; reason: string; missingQty: number }[];
+    };
+    // O2 is promised first and takes 3 of the 4 S1; O1/1 gets the last one.
+    expect(fillList.map((f) => f.backorderLineId)).toEqual(['O2/1', 'O1/1', 'O1/2', 'O3/1']);
+    expect(fillList[1]).toEqual({
+      backorderLineId: 'O1/1',
+      reservations: [{ locationId: 'A1', qty: 1 }],
+    });
+    expect(left).toEqual([{ backorderLineId: 'O1/1', reason: 'no-stock', missingQty: 1 }]);
+
+    const waves = plan(['waves'], { ...site, skus, lines, fillList, template });
+    expect(waves.status, waves.stderr).toBe(0);
+    const planned = JSON.parse(waves.stdout) as { waves: { orders: string[]; lines: string[] }[] };
+    // Two orders per wave, priority first.
+    expect(planned.waves.map((w) => w.orders)).toEqual([['O2', 'O1'], ['O3']]);
+
+    const batch = plan(['batch'], { ...site, skus, lines, fillList, template, cart });
+    expect(batch.status, batch.stderr).toBe(0);
+    const tours = JSON.parse(batch.stdout) as {
+      waves: {
+        tours: {
+          totes: { orderId: string }[];
+          tasks: { backorderLineId: string }[];
+          routeLength: number;
+        }[];
+      }[];
+      routeLength: number;
+    };
+    const tasks = tours.waves.flatMap((w) =>
+      w.tours.flatMap((t) => t.tasks.map((k) => k.backorderLineId)),
+    );
+    expect(tasks.sort()).toEqual(['O1/1', 'O1/2', 'O2/1', 'O3/1']);
+    expect(tours.routeLength).toBeGreaterThan(0);
+  });
+
+  it('refuses bad input with a message naming the record', () => {
+    const cases: [string, unknown, string][] = [
+      [
+        'allocate',
+        { ...site, stock: [], lines: [lines[0], { ...lines[2], qty: -2 }] },
+        'plan: lines.1 (O2/1).qty: Too small: expected number to be >=1',
+      ],
+      [
+        'allocate',
+        { ...site, stock: [{ locationId: 'Z9', skuId: 'S1', onHand: 1 }], lines },
+        'plan: stock Z9|S1: location Z9 is not known',
+      ],
+      [
+        'allocate',
+        { ...site, stock: [], lines: [lines[0], lines[0]] },
+        'plan: lines.1 (O1/1): used twice',
+      ],
+      [
+        'allocate',
+        { ...site, locations: [{ id: 'A1', aisle: 12, position: 5 }], stock: [], lines },
+        'plan: locations.0 (A1).aisle: 12 is not an aisle (0 to 9)',
+      ],
+      [
+        'waves',
+        {
+          ...site,
+          skus,
+          lines,
+          fillList: [{ backorderLineId: 'O9/1', reservations: [{ locationId: 'A1', qty: 1 }] }],
+          template,
+        },
+        'plan: fill list: backorder line O9/1 is not known',
+      ],
+      [
+        'waves',
+        { ...site, skus, lines, fillList: [], template: { ...template, maxOrders: 0 } },
+        'plan: template.maxOrders: Too small: expected number to be >=1',
+      ],
+      [
+        'batch',
+        {
+          ...site,
+          skus,
+          lines,
+          fillList: [{ backorderLineId: 'O2/1', reservations: [{ locationId: 'A1', qty: 3 }] }],
+          template,
+          cart: { ...cart, maxWeightKg: 4 },
+        },
+        'plan: backorder line O2/1 is 4.50 kg (a cart takes 4 kg)',
+      ],
+      [
+        'pick',
+        {},
+        'plan: "pick" is not a command; usage: npm run plan -- route|allocate|waves|batch < input.json',
+      ],
+    ];
+    for (const [command, input, message] of cases) {
+      const run = plan([command], input);
+      expect(run.stderr.trim(), command).toBe(message);
+      expect(run.status).toBe(1);
+    }
+  });
+});

@@ -3,7 +3,7 @@ import type { Location } from '../../domain/location';
 import type { Stock } from '../../domain/stock';
 import { fail, ok, type Result } from '../../result';
 import { distanceM, type Point, type Warehouse } from '../layout/warehouse';
-import { byPriority, DEFAULT_PRIORITY, type PriorityRule } from './priority';
+import { DEFAULT_PRIORITY, priorityOrder, type PriorityRule } from './priority';
 
 export interface FillLine {
   backorderLineId: string;
@@ -32,34 +32,106 @@ export interface AllocationInput {
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-// Who gets the replenished stock. Lines by the lead's priority rules; a ship-complete order goes
-// whole or not at all (at the priority of its most urgent line); other lines may fill in part.
-// Which locations supply a line: fewest locations first (one that holds all of it, if any), then
-// the one nearest the depot; a location waiting for a count supplies nothing.
-export const allocate = (input: AllocationInput): Result<AllocationPlan> => {
+// Free stock of one SKU at one location, with the location's walk from the depot worked out once.
+interface Source {
+  locationId: string;
+  free: number;
+  depotM: number;
+}
+type Reservations = FillLine['reservations'];
+
+// Each SKU's free stock as one array, nearest the depot first (then by location id), built once:
+// allocation reads it per line with no string key to build and nothing to sort.
+const stockBySku = (input: AllocationInput): Result<Map<string, Source[]>> => {
   const locations = new Map(input.locations.map((l) => [l.id, l]));
-  const free = new Map<string, number>();
-  const bySku = new Map<string, string[]>();
+  const depotM = new Map<string, number>();
+  // A stock id is `${locationId}|${skuId}`.
+  const byStockId = new Map<string, Source>();
+  const bySku = new Map<string, Source[]>();
   for (const s of input.stock) {
     if (s.onHand < 0 || s.reserved < 0 || s.reserved > s.onHand)
       return fail(`stock ${s.id}: ${s.reserved} reserved of ${s.onHand} on hand`);
     const location = locations.get(s.locationId);
     if (!location) return fail(`stock ${s.id}: location ${s.locationId} is not known`);
-    if (!input.points.has(s.locationId))
-      return fail(`stock ${s.id}: location ${s.locationId} has no place in the layout`);
+    const point = input.points.get(s.locationId);
+    if (!point) return fail(`stock ${s.id}: location ${s.locationId} has no place in the layout`);
     if (input.skuIds && !input.skuIds.has(s.skuId))
       return fail(`stock ${s.id}: SKU ${s.skuId} is not known`);
-    if (location.countRequired) continue;
-    free.set(s.id, s.onHand - s.reserved);
-    bySku.set(s.skuId, [...(bySku.get(s.skuId) ?? []), s.locationId]);
+    // Two rows for one place would let the same units be reserved twice.
+    if (byStockId.has(s.id)) return fail(`stock ${s.id}: listed twice`);
+    if (location.countRequired) {
+      byStockId.set(s.id, { locationId: s.locationId, free: 0, depotM: 0 });
+      continue;
+    }
+    let m = depotM.get(s.locationId);
+    if (m === undefined) {
+      m = distanceM(input.warehouse, input.warehouse.depot, point);
+      depotM.set(s.locationId, m);
+    }
+    const source: Source = { locationId: s.locationId, free: s.onHand - s.reserved, depotM: m };
+    byStockId.set(s.id, source);
+    const sources = bySku.get(s.skuId);
+    if (sources) sources.push(source);
+    else bySku.set(s.skuId, [source]);
   }
-  const depotDistance = (locationId: string) =>
-    distanceM(input.warehouse, input.warehouse.depot, input.points.get(locationId)!);
-  for (const locs of bySku.values())
-    locs.sort((a, b) => depotDistance(a) - depotDistance(b) || cmp(a, b));
+  for (const sources of bySku.values())
+    sources.sort((a, b) => a.depotM - b.depotM || cmp(a.locationId, b.locationId));
+  return ok(bySku);
+};
 
-  const order = byPriority(input.rules ?? DEFAULT_PRIORITY);
+// Reserves a line's need from its SKU's sources, recording each source it took from in `taken`
+// (so an incomplete ship-complete order can give it back). One location that holds it all, the
+// nearest; else the biggest first, so the fewest locations serve it; if `whole`, all or nothing.
+const take = (
+  sources: readonly Source[],
+  need: number,
+  whole: boolean,
+  taken: Source[],
+): Reservations | null => {
+  let free = 0;
+  for (const s of sources) {
+    if (s.free >= need) {
+      s.free -= need;
+      taken.push(s);
+      return [{ locationId: s.locationId, qty: need }];
+    }
+    if (s.free > 0) free += s.free;
+  }
+  // Most lines of a popular SKU come after its stock is gone: answer them without building picks.
+  if (whole && free < need) return null;
+  if (free === 0) return [];
+  // The sources are nearest first already and the sort is stable, so equal ones stay nearest first.
+  const some = sources.filter((s) => s.free > 0).sort((a, b) => b.free - a.free);
+  const picks: Reservations = [];
+  let rest = need;
+  for (const s of some) {
+    if (rest === 0) break;
+    const qty = Math.min(rest, s.free);
+    s.free -= qty;
+    taken.push(s);
+    picks.push({ locationId: s.locationId, qty });
+    rest -= qty;
+  }
+  return picks;
+};
+
+// Who gets the replenished stock. Lines by the lead's priority rules; a ship-complete order goes
+// whole or not at all (at the priority of its most urgent line); other lines may fill in part.
+// Which locations supply a line: fewest locations first (one that holds all of it, if any), then
+// the one nearest the depot; a location waiting for a count supplies nothing.
+// Speed: 1,000,000 lines over 100,000 SKUs in 1.5 to 1.8 times the time of sorting them with
+// byPriority (test/bench/allocation.bench.ts); it was 3.8 times with a string key per lookup, a
+// copied array per insert and every unit sorted through the rules table.
+export const allocate = (input: AllocationInput): Result<AllocationPlan> => {
+  const stock = stockBySku(input);
+  if (!stock.ok) return stock;
+  const bySku = stock.value;
+
   const open: BackorderLine[] = [];
+  // Each open line's sources, looked up here in input order: looked up in priority order, the
+  // lookups jump about memory (1,000,000 lines: about 0.4 s more).
+  const sourcesOf: Source[][] = [];
+  const NONE: Source[] = [];
   const left: AllocationPlan['left'] = [];
   for (const l of input.lines) {
     const need = l.qtyBackordered - l.qtyAllocated;
@@ -74,86 +146,66 @@ export const allocate = (input: AllocationInput): Result<AllocationPlan> => {
     else if (
       (l.status === 'open' || l.status === 'allocated' || l.status === 'in_wave') &&
       need > 0
-    )
+    ) {
       open.push(l);
+      sourcesOf.push(bySku.get(l.skuId) ?? NONE);
+    }
   }
 
   // Units: a ship-complete order is one, at its most urgent line; every other line is its own.
-  const units = new Map<string, BackorderLine[]>();
-  for (const l of open) {
-    const unit = l.shipComplete ? `order:${l.orderId}` : `line:${l.id}`;
-    units.set(unit, [...(units.get(unit) ?? []), l]);
+  // With the lines in priority order, a unit's place is its first line's; each ship-complete
+  // order's lines are chained from its first (nextInOrder), in priority order too.
+  const order = priorityOrder(open, input.rules ?? DEFAULT_PRIORITY);
+  const firstOfOrder = new Map<string, number>();
+  const nextInOrder = new Int32Array(open.length).fill(-1);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k]!;
+    const l = open[i]!;
+    if (!l.shipComplete) continue;
+    nextInOrder[i] = firstOfOrder.get(l.orderId) ?? -1;
+    firstOfOrder.set(l.orderId, i);
   }
-  const ranked = [...units.values()]
-    .map((lines) => [...lines].sort(order))
-    .sort((a, b) => order(a[0]!, b[0]!));
-
-  const take = (
-    l: BackorderLine,
-    need: number,
-    whole: boolean,
-  ): FillLine['reservations'] | null => {
-    const sources = (bySku.get(l.skuId) ?? []).filter(
-      (loc) => (free.get(`${loc}|${l.skuId}`) ?? 0) > 0,
-    );
-    const single = sources.find((loc) => free.get(`${loc}|${l.skuId}`)! >= need);
-    const picks: FillLine['reservations'] = [];
-    if (single) picks.push({ locationId: single, qty: need });
-    else {
-      // No one location holds it all: the biggest first, so the fewest locations serve it.
-      let rest = need;
-      for (const loc of [...sources].sort(
-        (a, b) =>
-          free.get(`${b}|${l.skuId}`)! - free.get(`${a}|${l.skuId}`)! ||
-          depotDistance(a) - depotDistance(b) ||
-          cmp(a, b),
-      )) {
-        if (rest === 0) break;
-        const qty = Math.min(rest, free.get(`${loc}|${l.skuId}`)!);
-        picks.push({ locationId: loc, qty });
-        rest -= qty;
-      }
-      if (whole && rest > 0) return null;
-    }
-    for (const p of picks)
-      free.set(`${p.locationId}|${l.skuId}`, free.get(`${p.locationId}|${l.skuId}`)! - p.qty);
-    return picks;
-  };
 
   const fillList: FillLine[] = [];
-  for (const unit of ranked) {
-    if (unit[0]!.shipComplete) {
-      // Take line by line; if one cannot be filled whole, give back what the others took.
-      const got: (FillLine['reservations'] | null)[] = [];
-      for (const l of unit) {
-        got.push(take(l, l.qtyBackordered - l.qtyAllocated, true));
-        if (got[got.length - 1] === null) break;
-      }
-      if (got.some((g) => g === null)) {
-        got.forEach((g, i) => {
-          for (const p of g ?? []) {
-            const key = `${p.locationId}|${unit[i]!.skuId}`;
-            free.set(key, free.get(key)! + p.qty);
-          }
-        });
-        for (const l of unit)
-          left.push({
-            backorderLineId: l.id,
-            reason: 'ship-complete-incomplete',
-            missingQty: l.qtyBackordered - l.qtyAllocated,
-          });
-        continue;
-      }
-      unit.forEach((l, i) => fillList.push({ backorderLineId: l.id, reservations: got[i]! }));
+  const taken: Source[] = [];
+  for (const i of order) {
+    const l = open[i]!;
+    if (!l.shipComplete) {
+      const need = l.qtyBackordered - l.qtyAllocated;
+      const got = take(sourcesOf[i]!, need, false, taken)!;
+      let qty = 0;
+      for (const r of got) qty += r.qty;
+      if (qty > 0) fillList.push({ backorderLineId: l.id, reservations: got });
+      if (qty < need)
+        left.push({ backorderLineId: l.id, reason: 'no-stock', missingQty: need - qty });
       continue;
     }
-    const l = unit[0]!;
-    const need = l.qtyBackordered - l.qtyAllocated;
-    const got = take(l, need, false)!;
-    const qty = got.reduce((s, r) => s + r.qty, 0);
-    if (qty > 0) fillList.push({ backorderLineId: l.id, reservations: got });
-    if (qty < need)
-      left.push({ backorderLineId: l.id, reason: 'no-stock', missingQty: need - qty });
+    if (firstOfOrder.get(l.orderId) !== i) continue;
+    // Take line by line; if one cannot be filled whole, give back what the others took.
+    taken.length = 0;
+    const unit: BackorderLine[] = [];
+    const got: Reservations[] = [];
+    let whole = true;
+    for (let j = i; j !== -1; j = nextInOrder[j]!) {
+      const u = open[j]!;
+      unit.push(u);
+      if (!whole) continue;
+      const g = take(sourcesOf[j]!, u.qtyBackordered - u.qtyAllocated, true, taken);
+      if (g) got.push(g);
+      else whole = false;
+    }
+    if (whole) {
+      unit.forEach((u, k) => fillList.push({ backorderLineId: u.id, reservations: got[k]! }));
+      continue;
+    }
+    let t = 0;
+    for (const g of got) for (const p of g) taken[t++]!.free += p.qty;
+    for (const u of unit)
+      left.push({
+        backorderLineId: u.id,
+        reason: 'ship-complete-incomplete',
+        missingQty: u.qtyBackordered - u.qtyAllocated,
+      });
   }
   left.sort((a, b) => cmp(a.backorderLineId, b.backorderLineId));
   return ok({ fillList, left });

@@ -4,7 +4,11 @@ import type { BackorderLine } from '../../../../../shared/domain/backorder-line'
 import type { Location } from '../../../../../shared/domain/location';
 import type { Stock } from '../../../../../shared/domain/stock';
 import { allocate, type AllocationInput } from '../../../../../shared/engines/allocation/allocate';
-import { byPriority } from '../../../../../shared/engines/allocation/priority';
+import {
+  byPriority,
+  PRIORITY_RULES,
+  priorityOrder,
+} from '../../../../../shared/engines/allocation/priority';
 import type { Warehouse } from '../../../../../shared/engines/layout/warehouse';
 
 const warehouse: Warehouse = {
@@ -233,7 +237,7 @@ describe('allocation', () => {
     ]);
   });
 
-  it('refuses bad input by record: negative quantities, unknown SKUs, unknown locations', () => {
+  it('refuses bad input by record: negative quantities, unknown SKUs and locations, a stock row twice', () => {
     const base: AllocationInput = {
       warehouse,
       points,
@@ -254,6 +258,11 @@ describe('allocation', () => {
         stock: [{ id: 'L9|S1', locationId: 'L9', skuId: 'S1', onHand: 2, reserved: 0 }],
       }),
     ).toEqual({ ok: false, reason: 'stock L9|S1: location L9 is not known' });
+    const row = { id: 'L0|S1', locationId: 'L0', skuId: 'S1', onHand: 2, reserved: 0 };
+    expect(allocate({ ...base, stock: [row, { ...row, onHand: 5 }] })).toEqual({
+      ok: false,
+      reason: 'stock L0|S1: listed twice',
+    });
     expect(allocate({ ...base, lines: [line('X/1', { skuId: 'S7' })] })).toEqual({
       ok: false,
       reason: 'backorder line X/1: SKU S7 is not known',
@@ -262,5 +271,58 @@ describe('allocation', () => {
       ok: false,
       reason: expect.stringContaining('backorder line X/1'),
     });
+  });
+
+  it('ranks lines as byPriority does, whatever order the lead puts the rules in', () => {
+    const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T00:00:00.000Z`;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            order: fc.integer({ min: 1, max: 12 }),
+            lineNo: fc.integer({ min: 1, max: 3 }),
+            tier: fc.integer({ min: 1, max: 3 }),
+            promise: fc.integer({ min: 1, max: 4 }),
+            ordered: fc.integer({ min: 1, max: 4 }),
+          }),
+          { maxLength: 40 },
+        ),
+        fc.shuffledSubarray([...PRIORITY_RULES]),
+        (rows, rules) => {
+          // Repeated order and line numbers too: ties must keep the input order, as the sort does.
+          const lines = rows.map((r) =>
+            line(`O${r.order}/${r.lineNo}`, {
+              customerTier: r.tier,
+              promisedBy: day(r.promise),
+              orderedAt: day(r.ordered),
+            }),
+          );
+          const order = byPriority(rules);
+          expect(priorityOrder(lines, rules)).toEqual(
+            [...lines.keys()].sort((i, j) => order(lines[i]!, lines[j]!)),
+          );
+        },
+      ),
+      { numRuns: 500, seed: 5 },
+    );
+  });
+
+  it("follows the lead's rule order: with tier first, a tier-1 line is filled before an earlier promise", () => {
+    const input: AllocationInput = {
+      warehouse,
+      points,
+      locations: LOCS.map((id) => location(id)),
+      stock: [{ id: 'L0|S1', locationId: 'L0', skuId: 'S1', onHand: 5, reserved: 0 }],
+      lines: [
+        line('A/1', { customerTier: 3, promisedBy: '2026-11-02T00:00:00.000Z' }),
+        line('B/1', { customerTier: 1, promisedBy: '2026-11-20T00:00:00.000Z' }),
+      ],
+    };
+    expect(plan(input).fillList.map((f) => f.backorderLineId)).toEqual(['A/1']);
+    expect(
+      plan({ ...input, rules: ['customer-tier', 'promise-date'] }).fillList.map(
+        (f) => f.backorderLineId,
+      ),
+    ).toEqual(['B/1']);
   });
 });

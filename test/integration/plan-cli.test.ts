@@ -28,6 +28,18 @@ describe('npm run plan -- route', () => {
     expect(JSON.parse(run.stdout)).toEqual({ order: ['p1'], length: 43 });
   });
 
+  it('routes a warehouse of several blocks, through a middle cross aisle where that is shorter', () => {
+    const run = plan(['route'], {
+      layout: { ...layout, aisles: 3, aisleSpacing: 2, crossAisles: [0, 15, 30] },
+      picks: [
+        { id: 'a', aisle: 0, position: 12 },
+        { id: 'b', aisle: 2, position: 14 },
+      ],
+    });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ order: ['a', 'b'], length: 38 });
+  });
+
   it('takes each baseline by name, and none beats the optimum', () => {
     const picks = [
       { id: 'a', aisle: 1, position: 25 },

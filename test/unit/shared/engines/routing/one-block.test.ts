@@ -96,19 +96,4 @@ describe('the baselines', () => {
       { numRuns: 500, seed: 4782 },
     );
   });
-
-  it('refuses, clearly, a warehouse of several blocks', () => {
-    const w: Warehouse = {
-      aisles: 4,
-      aisleLengthM: 20,
-      aisleSpacingM: 3,
-      crossAislesM: [0, 10, 20],
-      depot: { aisle: 0, positionM: 0 },
-    };
-    expect(route(w, [], 'optimal')).toEqual({
-      ok: false,
-      reason:
-        'routing a warehouse of 2 blocks is not built yet: only one block (a front and a back cross aisle)',
-    });
-  });
 });

@@ -9,3 +9,10 @@ export const gtinCheckDigit = (body: string): number => {
 };
 
 export const withCheckDigit = (body: string): string => body + String(gtinCheckDigit(body));
+
+// A GTIN-8, -12 (UPC-A), -13 (EAN-13) or -14 whose check digit is right.
+export const isGtin = (code: string): boolean =>
+  /^(\d{8}|\d{12,14})$/.test(code) && gtinCheckDigit(code.slice(0, -1)) === Number(code.at(-1));
+
+// GTINs compare as 14 digits: a GTIN-13 on the each and the same one inside a GS1 (01) field.
+export const toGtin14 = (gtin: string): string => gtin.padStart(14, '0');

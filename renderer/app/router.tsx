@@ -1,7 +1,10 @@
 import { createHashRouter, createMemoryRouter, type RouteObject } from 'react-router';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { NotFoundScreen } from '../screens/home/NotFoundScreen';
+import { PlanScreen } from '../screens/lead/PlanScreen';
 import { QueueScreen } from '../screens/lead/QueueScreen';
+import { PickerHomeScreen } from '../screens/picker/PickerHomeScreen';
+import { TourScreen } from '../screens/picker/TourScreen';
 import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
 import { SyncProblemsScreen } from '../screens/sync/SyncProblemsScreen';
@@ -20,6 +23,30 @@ export const routes: RouteObject[] = [
         element: (
           <Gate role="lead">
             <QueueScreen />
+          </Gate>
+        ),
+      },
+      {
+        path: 'plan',
+        element: (
+          <Gate role="lead">
+            <PlanScreen />
+          </Gate>
+        ),
+      },
+      {
+        path: 'pick',
+        element: (
+          <Gate role="picker">
+            <PickerHomeScreen />
+          </Gate>
+        ),
+      },
+      {
+        path: 'pick/:tourId',
+        element: (
+          <Gate role="picker">
+            <TourScreen />
           </Gate>
         ),
       },

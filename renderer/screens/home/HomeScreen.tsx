@@ -33,6 +33,16 @@ export const HomeScreen = () => {
             Backorder queue
           </Link>
         )}
+        {operator?.role === 'lead' && (
+          <Link className="button" to="/plan">
+            Plan waves
+          </Link>
+        )}
+        {operator?.role === 'picker' && (
+          <Link className="button" to="/pick">
+            Picking
+          </Link>
+        )}
         <Link className="button button-quiet" to="/sync-problems">
           Sync problems
         </Link>

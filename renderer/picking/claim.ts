@@ -1,0 +1,75 @@
+import type { Table } from 'dexie';
+import type { Tour } from '../../shared/domain/tour';
+import { fail, ok, type Result } from '../../shared/result';
+import { db } from '../db/db';
+import { heldBy } from '../db/tables/tours';
+import { recordAction, type ActionContext } from '../sync/outbox';
+import { wakeSync } from '../sync/page-sync';
+
+const tours = db.tours as unknown as Table<Tour, string>;
+
+export type ClaimAnswer = 'won' | 'lost' | 'no-answer';
+
+export interface ClaimOptions {
+  // Whether the server answered the last sync round (the status area's "reachable").
+  online: boolean;
+  waitMs?: number;
+  pollMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+// The server's answer to one claim, as the device sees it: the event rejected (someone else was
+// first), or the pulled tour row naming this picker. Nothing after waitMs: no answer.
+const answerTo = async (
+  eventId: string,
+  tourId: string,
+  ctx: ActionContext,
+  o: ClaimOptions,
+): Promise<ClaimAnswer> => {
+  const sleep = o.sleep ?? pause;
+  const deadline = ctx.now().getTime() + (o.waitMs ?? 8000);
+  for (;;) {
+    if (await db.rejected.get(eventId)) {
+      // The picker is told here; nothing is left for the sync problems screen.
+      await db.rejected.delete(eventId);
+      return 'lost';
+    }
+    if (heldBy(await tours.get(tourId), ctx.operatorId)) return 'won';
+    if (ctx.now().getTime() >= deadline) return 'no-answer';
+    await sleep(o.pollMs ?? 150);
+  }
+};
+
+// "Next tour": claims the next released tour for this picker. The server arbitrates; a picker who
+// loses is offered the next one. A claim needs the network at that moment, so offline it is not
+// even tried: the picker can start only tours a lead assigned to them.
+export const claimNextTour = async (
+  waiting: readonly Tour[],
+  ctx: ActionContext,
+  o: ClaimOptions,
+): Promise<Result<{ tourId: string; lost: string[] }>> => {
+  if (!o.online)
+    return fail(
+      'No network: a new tour needs the server to say it is yours. You can start tours a lead assigned to you.',
+    );
+  const lost: string[] = [];
+  for (const tour of waiting) {
+    const claim = await recordAction(db, 'tour.claimed', { tourId: tour.id }, ctx);
+    if (!claim.ok) return claim;
+    wakeSync();
+    const answer = await answerTo(claim.value.id, tour.id, ctx, o);
+    if (answer === 'won') return ok({ tourId: tour.id, lost });
+    if (answer === 'no-answer')
+      return fail(
+        `No answer from the server about tour ${tour.id}. The claim goes when the network is back; until the server says the tour is yours, start a tour assigned to you.`,
+      );
+    lost.push(tour.id);
+  }
+  return fail(
+    lost.length
+      ? `Other pickers took ${lost.join(', ')} first, and no other tour is waiting.`
+      : 'No tour is waiting to be picked.',
+  );
+};

@@ -1,0 +1,33 @@
+import { useEffect, useRef } from 'react';
+import { createBurstDetector } from '../../shared/scan/burst';
+import { DEFAULT_BURST_CONFIG, type BurstConfig } from '../../shared/scan/burst-config';
+
+const typingInto = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+// A keyboard-wedge scanner anywhere on the screen, with no field focused: its fast burst ending
+// in Enter (or Tab) becomes one scan. Keys typed into a field are the field's (manual entry).
+export const useScanner = (
+  onScan: (text: string) => void,
+  config: BurstConfig = DEFAULT_BURST_CONFIG,
+) => {
+  const handler = useRef(onScan);
+  useEffect(() => {
+    handler.current = onScan;
+  });
+  useEffect(() => {
+    const detector = createBurstDetector(config);
+    const onKey = (e: KeyboardEvent) => {
+      if (typingInto(e.target)) return;
+      const outcome = detector.feed({ key: e.key, at: e.timeStamp, ctrlKey: e.ctrlKey });
+      if (outcome?.kind === 'scan') {
+        // The suffix key must not also press whatever button has the focus.
+        e.preventDefault();
+        handler.current(outcome.text);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [config]);
+};

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { SHORT_PICK_REASONS } from '../../../shared/sync-api/events/picker';
+
+export interface ShortPick {
+  foundQty: number;
+  reason: (typeof SHORT_PICK_REASONS)[number];
+}
+
+const LABEL: Record<ShortPick['reason'], string> = {
+  'not-found': 'Not found',
+  damaged: 'Damaged',
+  'wrong-item': 'Wrong item in the bin',
+};
+
+// Found less than asked: how many were found (they go in the order's tote) and why. The rest of
+// the line goes back to the backorder queue and the bin is flagged for a count.
+export const ShortPickForm = (p: {
+  left: number;
+  found: number;
+  onReport: (s: ShortPick) => void;
+  onCancel: () => void;
+}) => {
+  const [found, setFound] = useState(String(Math.min(p.found, p.left - 1)));
+  const [reason, setReason] = useState<ShortPick['reason']>('not-found');
+  const n = Number(found);
+  const problem =
+    found === '' || !Number.isInteger(n) || n < 0
+      ? 'Say how many you found (0 if none).'
+      : n >= p.left
+        ? `Found ${n} of ${p.left} is not short.`
+        : null;
+  return (
+    <form
+      className="short-pick"
+      aria-label="Short pick"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!problem) p.onReport({ foundQty: n, reason });
+      }}
+    >
+      <label>
+        Found
+        <input
+          inputMode="numeric"
+          value={found}
+          onChange={(e) => setFound(e.target.value.replace(/\D/g, ''))}
+          maxLength={6}
+        />
+      </label>
+      <fieldset>
+        <legend>Why</legend>
+        {SHORT_PICK_REASONS.map((r) => (
+          <label key={r} className="choice">
+            <input
+              type="radio"
+              name="reason"
+              checked={reason === r}
+              onChange={() => setReason(r)}
+            />
+            {LABEL[r]}
+          </label>
+        ))}
+      </fieldset>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" disabled={!!problem}>
+        Report short
+      </button>
+      <button type="button" className="button-quiet" onClick={p.onCancel}>
+        Back
+      </button>
+    </form>
+  );
+};

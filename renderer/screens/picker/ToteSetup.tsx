@@ -1,0 +1,31 @@
+import { ManualEntry } from './ManualEntry';
+
+export interface Slot {
+  slot: number;
+  orderId: string;
+  toteCode: string | null;
+}
+
+// Start of a tour: a tote into each cart slot, one order per tote. The screen's scanner sends
+// each scan to the first empty slot.
+export const ToteSetup = ({ slots, onScan }: { slots: Slot[]; onScan: (text: string) => void }) => {
+  const next = slots.find((s) => !s.toteCode);
+  return (
+    <div className="tote-setup">
+      <h2>Totes onto the cart</h2>
+      {next && (
+        <p className="prompt" aria-live="polite">
+          Scan a tote for slot {next.slot + 1} (order {next.orderId})
+        </p>
+      )}
+      <ol className="slots">
+        {slots.map((s) => (
+          <li key={s.slot} className={s.toteCode ? 'done' : ''}>
+            Slot {s.slot + 1} · order {s.orderId} · {s.toteCode ?? 'no tote yet'}
+          </li>
+        ))}
+      </ol>
+      <ManualEntry label="Tote code" onEnter={onScan} />
+    </div>
+  );
+};

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Sku } from '../../../../shared/domain/sku';
+import { readItem } from '../../../../shared/picking/read-item';
+
+const sku: Sku = {
+  id: 'S1',
+  sku: 'WIDGET',
+  description: 'Blue widget',
+  unit: 'each',
+  weightKg: 1,
+  volumeL: 1,
+  barcodes: [
+    { code: '9501101020917', kind: 'each', units: 1 },
+    { code: 'INNER-12', kind: 'inner', units: 12 },
+  ],
+};
+const reader = { sku, today: '2026-11-25', isProductCode: (c: string) => c === 'OTHER-SKU' };
+const GS = '\u001d';
+
+describe('reading a scan as the task’s item', () => {
+  it('takes its own barcodes, each standing for its units', () => {
+    expect(readItem(reader, '9501101020917')).toEqual({ ok: true, units: 1 });
+    expect(readItem(reader, ' INNER-12 ')).toEqual({ ok: true, units: 12 });
+  });
+
+  it('takes the same GTIN written with 14 digits, as GS1 labels carry it', () => {
+    expect(readItem(reader, '09501101020917')).toEqual({ ok: true, units: 1 });
+    expect(readItem(reader, ']d20109501101020917')).toEqual({ ok: true, units: 1 });
+  });
+
+  it('honours AI 30 and 37 counts, and records lot, serial and expiry', () => {
+    expect(readItem(reader, `]C101095011010209171726113010A1${GS}2199${GS}305`)).toEqual({
+      ok: true,
+      units: 5,
+      lot: 'A1',
+      serial: '99',
+      expiry: '2026-11-30',
+    });
+    expect(readItem(reader, `02095011010209173712`)).toEqual({ ok: true, units: 12 });
+  });
+
+  it('reads an expiry day 00 as the last day of its month, and refuses an expired item', () => {
+    expect(readItem(reader, '010950110102091717261100')).toMatchObject({
+      ok: true,
+      expiry: '2026-11-30',
+    });
+    expect(readItem(reader, '010950110102091717261124')).toEqual({
+      ok: false,
+      known: true,
+      reason: 'Expired on 2026-11-24: do not pick this item.',
+    });
+  });
+
+  it('tells a wrong item from something that is no product code at all', () => {
+    expect(readItem(reader, '4006381333931')).toEqual({
+      ok: false,
+      known: true,
+      reason: 'Wrong item: 4006381333931 is not WIDGET (Blue widget).',
+    });
+    expect(readItem(reader, 'OTHER-SKU')).toMatchObject({ ok: false, known: true });
+    expect(readItem(reader, 'TOTE-7')).toMatchObject({ ok: false, known: false });
+    expect(readItem(reader, '0109501101020918')).toMatchObject({
+      ok: false,
+      known: true,
+      reason: expect.stringMatching(/^Unreadable label: /),
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { createBurstDetector } from '../../shared/scan/burst';
 import { DEFAULT_BURST_CONFIG, type BurstConfig } from '../../shared/scan/burst-config';
 
@@ -13,7 +13,8 @@ export const useScanner = (
   config: BurstConfig = DEFAULT_BURST_CONFIG,
 ) => {
   const handler = useRef(onScan);
-  useEffect(() => {
+  // Before the browser paints: a scan right after a render must reach that render's handler.
+  useLayoutEffect(() => {
     handler.current = onScan;
   });
   useEffect(() => {

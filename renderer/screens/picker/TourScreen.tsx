@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { pickInput, startTask, type PickInput } from '../../../shared/picking/pick-step';
 import { readItem } from '../../../shared/picking/read-item';
@@ -44,7 +44,8 @@ export const TourScreen = () => {
   const navigate = useNavigate();
   const [walkState, setWalkState] = useState<WalkState>(() => loadWalk(tourId));
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Set while an event is being written, synchronously: a scan then is refused out loud.
+  const busy = useRef(false);
   const ctx = actionContext(operator.id);
 
   const update = (next: WalkState) => {
@@ -59,15 +60,15 @@ export const TourScreen = () => {
     setMessage({ error: false, text });
     signalDone();
   };
-  // One event at a time: a scan while the last is being written waits for nothing and is refused.
+  // One event at a time: a scan while the last is being written is refused, never lost quietly.
   const recording = async (write: () => Promise<{ ok: boolean; reason?: string }>) => {
-    setBusy(true);
+    busy.current = true;
     try {
       const r = await write();
       if (!r.ok) refuse(r.reason ?? 'That could not be recorded.');
       return r.ok;
     } finally {
-      setBusy(false);
+      busy.current = false;
     }
   };
 
@@ -140,7 +141,8 @@ export const TourScreen = () => {
   };
 
   const onScan = (text: string) => {
-    if (busy || !work) return;
+    if (!work) return;
+    if (busy.current) return refuse('Still saving the last scan: scan that again.');
     if (!work.confirmed && held)
       return refuse('This tour is not yours yet: the server has not confirmed it.');
     if (settingUp) void toteScan(text);

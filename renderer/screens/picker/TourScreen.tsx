@@ -192,7 +192,8 @@ export const TourScreen = () => {
   const mine = work.tour.pickerId === operator.id;
   return (
     <section aria-labelledby="tour-title" className="tour">
-      <h1 id="tour-title">Tour {tourId}</h1>
+      <h1 id="tour-title">Tour {work.tour.sequence + 1}</h1>
+      <p className="tour-id">{tourId}</p>
       {message && (
         <p className={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}

@@ -1,9 +1,16 @@
 import type { EntityName } from '../../shared/domain/entities';
 import { applyLocally } from '../../shared/local/apply-locally';
-import { memoryTables, overlay, type RowChange, type Tables } from '../../shared/local/tables';
-import type { FillwaveDb } from '../db/fillwave-db';
+import {
+  changeKey,
+  memoryTables,
+  overlay,
+  type RowChange,
+  type Tables,
+} from '../../shared/local/tables';
+import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import { ENTITY_TABLES } from '../db/entity-tables';
 import { pendingEvents } from './outbox';
+import { KEYS, readState } from './sync-state';
 
 // Everything the local rules read, except the two big tables (lines, events): those are loaded
 // only for the lines the waiting events and the live work touch.
@@ -40,53 +47,118 @@ export interface PendingView {
 
 export const EMPTY_VIEW: PendingView = { changes: new Map(), refused: [] };
 
-// Lays the waiting events, in order, over the pulled rows they touch. Pulled rows are never
-// changed by this: drop an event (the server rejected it) and its effect is gone.
-export const computePendingView = async (db: FillwaveDb): Promise<PendingView> => {
-  const waiting = await pendingEvents(db);
-  if (waiting.length === 0) return EMPTY_VIEW;
-  const rows: { entity: EntityName; id: string; row: Record<string, unknown> }[] = [];
-  for (const entity of WORKING_SET) {
-    for (const row of await db.table(ENTITY_TABLES[entity]).toArray())
-      rows.push({ entity, id: row.id as string, row });
-  }
-  const lineIds = new Set<string>();
+type Base = ReturnType<typeof memoryTables>;
+
+// The lines (and orders' lines) events name, that the base does not hold yet.
+const loadLines = async (db: FillwaveDb, base: Base, payloads: unknown[], more: string[] = []) => {
+  const lineIds = new Set<string>(more);
   const orderIds = new Set<string>();
-  for (const e of waiting) {
-    idsIn(e.payload, 'backorderLineId', lineIds);
-    idsIn(e.payload, 'orderId', orderIds);
+  for (const p of payloads) {
+    idsIn(p, 'backorderLineId', lineIds);
+    idsIn(p, 'orderId', orderIds);
   }
-  for (const r of rows)
-    if (typeof r.row.backorderLineId === 'string') lineIds.add(r.row.backorderLineId);
   const lines = [
-    ...(await db.backorderLines.bulkGet([...lineIds])),
+    ...(await db.backorderLines.bulkGet(
+      [...lineIds].filter((id) => !base.get('backorderLine', id)),
+    )),
     ...(await db.backorderLines
       .where('orderId')
       .anyOf([...orderIds])
       .toArray()),
   ];
   for (const line of lines)
-    if (line)
-      rows.push({
-        entity: 'backorderLine',
-        id: line.id,
-        row: line as unknown as Record<string, unknown>,
-      });
+    if (line && !base.get('backorderLine', line.id))
+      base.put('backorderLine', line.id, line as unknown as Record<string, unknown>);
+};
 
-  const base = memoryTables(rows);
-  let view: Tables = base;
-  const changes = new Map<string, RowChange>();
-  const refused: PendingView['refused'] = [];
-  for (const e of waiting) {
-    const outcome = applyLocally(view, e);
+// The last view, kept so that an action taken offline costs one event's replay, not all of
+// them: reused while the pulled rows are the same (same checkpoint) and the waiting events only
+// grew at the end. Anything else (a pull, an answer from the server) recomputes from scratch.
+interface Replay {
+  db: FillwaveDb;
+  checkpoint: unknown;
+  ids: string[];
+  base: Base;
+  changes: Map<string, RowChange>;
+  view: Tables;
+  refused: PendingView['refused'];
+}
+let last: Replay | null = null;
+
+// Tests compare the kept view with one computed from scratch.
+export const forgetPendingView = () => {
+  last = null;
+};
+
+const replay = (r: Replay, events: readonly OutboxEvent[]) => {
+  for (const e of events) {
+    const outcome = applyLocally(r.view, e);
+    r.ids.push(e.id);
     if (!outcome.ok) {
-      refused.push({ id: e.id, reason: outcome.reason });
+      r.refused.push({ id: e.id, reason: outcome.reason });
       continue;
     }
-    for (const c of outcome.changes) changes.set(`${c.entity}|${c.id}`, c);
-    view = overlay(base, [...changes.values()]);
+    for (const c of outcome.changes) r.changes.set(changeKey(c.entity, c.id), c);
   }
-  return { changes, refused };
+};
+
+// Lays the waiting events, in order, over the pulled rows they touch. Pulled rows are never
+// changed by this: drop an event (the server rejected it) and its effect is gone.
+export const computePendingView = async (db: FillwaveDb): Promise<PendingView> => {
+  const [waiting, checkpoint] = await Promise.all([
+    pendingEvents(db),
+    readState<unknown>(db, KEYS.checkpoint),
+  ]);
+  if (waiting.length === 0) {
+    last = null;
+    return EMPTY_VIEW;
+  }
+  const prev = last;
+  if (
+    prev &&
+    prev.db === db &&
+    JSON.stringify(prev.checkpoint) === JSON.stringify(checkpoint ?? null) &&
+    prev.ids.length <= waiting.length &&
+    prev.ids.every((id, i) => waiting[i]!.id === id)
+  ) {
+    const fresh = waiting.slice(prev.ids.length);
+    await loadLines(
+      db,
+      prev.base,
+      fresh.map((e) => e.payload),
+    );
+    replay(prev, fresh);
+    return { changes: new Map(prev.changes), refused: [...prev.refused] };
+  }
+
+  const rows: { entity: EntityName; id: string; row: Record<string, unknown> }[] = [];
+  const lineIds: string[] = [];
+  for (const entity of WORKING_SET) {
+    for (const row of await db.table(ENTITY_TABLES[entity]).toArray()) {
+      rows.push({ entity, id: row.id as string, row });
+      if (typeof row.backorderLineId === 'string') lineIds.push(row.backorderLineId);
+    }
+  }
+  const base = memoryTables(rows);
+  await loadLines(
+    db,
+    base,
+    waiting.map((e) => e.payload),
+    lineIds,
+  );
+  const changes = new Map<string, RowChange>();
+  const r: Replay = {
+    db,
+    checkpoint: checkpoint ?? null,
+    ids: [],
+    base,
+    changes,
+    view: overlay(base, changes),
+    refused: [],
+  };
+  replay(r, waiting);
+  last = r;
+  return { changes: new Map(changes), refused: [...r.refused] };
 };
 
 // One entity's rows as a person should see them.

@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../../renderer/db/db';
+import { recordAction } from '../../../renderer/sync/outbox';
+import { computePendingView, forgetPendingView } from '../../../renderer/sync/pending-view';
+import { KEYS, writeState } from '../../../renderer/sync/sync-state';
+import { enrollLocally } from '../fixtures';
+import { PIA, seedAssignedTour } from './picker-world';
+
+const ctx = { operatorId: PIA.id, now: () => new Date(), newId: () => crypto.randomUUID() };
+
+// What the screen shows after each action, by the kept view (one event replayed) and by a view
+// computed from nothing: they must never differ.
+const bothWays = async () => {
+  const kept = await computePendingView(db);
+  forgetPendingView();
+  const fresh = await computePendingView(db);
+  return { kept, fresh };
+};
+
+describe('the pending view kept between actions', () => {
+  beforeEach(async () => {
+    await enrollLocally();
+    await seedAssignedTour();
+    forgetPendingView();
+  });
+
+  it('equals the view computed from scratch after every action, and starts over after a pull', async () => {
+    const steps: [string, unknown][] = [
+      ['tote.assigned', { tourId: 'T1', toteCode: 'A', slot: 0, orderId: 'O1' }],
+      ['tote.assigned', { tourId: 'T1', toteCode: 'B', slot: 1, orderId: 'O2' }],
+      ['pick.confirmed', { pickTaskId: 'K1', qty: 2, toteCode: 'A' }],
+      ['short-pick.reported', { pickTaskId: 'K3', foundQty: 0, reason: 'not-found' }],
+      ['pick.confirmed', { pickTaskId: 'K2', qty: 6, toteCode: 'A' }], // wrong tote: refused
+      ['pick.confirmed', { pickTaskId: 'K2', qty: 6, toteCode: 'B' }],
+      ['backorder-line.held', { backorderLineId: 'O9/1', reason: 'not on the device' }],
+    ];
+    await computePendingView(db);
+    for (const [type, payload] of steps) {
+      await recordAction(db, type as never, payload, ctx);
+      const { kept, fresh } = await bothWays();
+      expect(kept, type).toEqual(fresh);
+      // Keep the next round on the kept path.
+      await computePendingView(db);
+    }
+    const { fresh } = await bothWays();
+    expect(fresh.refused.map((r) => r.reason)).toEqual([
+      'Tote A is not for order O2.',
+      'Backorder line O9/1 cannot be held.',
+    ]);
+    expect(fresh.changes.get('pickTask|K2')?.row).toMatchObject({ status: 'picked', pickedQty: 6 });
+
+    // A pull changed the rows under the view (a new checkpoint): the kept view is not reused.
+    await computePendingView(db);
+    await db.stock.update('L2|S2', { onHand: 100 });
+    await writeState(db, KEYS.checkpoint, 'after-a-pull');
+    const after = await computePendingView(db);
+    expect(after.changes.get('stock|L2|S2')?.row).toMatchObject({ onHand: 94 });
+  });
+});

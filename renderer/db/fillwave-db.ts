@@ -15,7 +15,8 @@ export interface OutboxEvent {
   operatorId: string | null;
   at: string;
   payload: unknown;
-  status: 'pending';
+  // accepted: the server took it; kept, laid over the rows, until a pull brings its effect.
+  status: 'pending' | 'accepted';
 }
 
 // An event the server refused, kept with its sentence for the "sync problems" screen.

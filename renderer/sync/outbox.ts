@@ -42,15 +42,30 @@ export const recordAction = async <T extends DeviceEventType>(
   return ok(event);
 };
 
-// The waiting events in the order they happened.
+// The events still to send, in the order they happened.
 export const pendingEvents = (db: FillwaveDb): Promise<OutboxEvent[]> =>
-  db.outbox.orderBy('seq').toArray();
+  db.outbox
+    .orderBy('seq')
+    .filter((e) => e.status !== 'accepted')
+    .toArray();
+
+// Accepted by the server but not yet back in a pull: the screen still lays them over the rows,
+// or what the person did would flicker away between the push and the pull.
+export const acceptedEvents = (db: FillwaveDb): Promise<OutboxEvent[]> =>
+  db.outbox.where('status').equals('accepted').toArray();
+
+// Everything the screen lays over the pulled rows, in the order it happened.
+export const shownEvents = (db: FillwaveDb): Promise<OutboxEvent[]> =>
+  db.outbox.orderBy('localId').toArray();
 
 // Numbers the waiting events from `from` in their order, in a new or the same epoch: after the
 // server forgot the device (new epoch, from 1) or lost events it had answered (a gap).
 export const renumber = async (db: FillwaveDb, from: number): Promise<void> => {
   await db.transaction('rw', db.outbox, db.syncState, async () => {
-    const waiting = await db.outbox.orderBy('localId').toArray();
+    const waiting = await db.outbox
+      .orderBy('localId')
+      .filter((e) => e.status !== 'accepted')
+      .toArray();
     let seq = from;
     for (const e of waiting) await db.outbox.update(e.localId!, { seq: seq++ });
     await writeState(db, KEYS.nextSeq, seq);

@@ -9,7 +9,7 @@ import {
 } from '../../shared/local/tables';
 import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import { ENTITY_TABLES } from '../db/entity-tables';
-import { pendingEvents } from './outbox';
+import { shownEvents } from './outbox';
 import { KEYS, readState } from './sync-state';
 
 // Everything the local rules read, except the two big tables (lines, events): those are loaded
@@ -77,6 +77,7 @@ const loadLines = async (db: FillwaveDb, base: Base, payloads: unknown[], more: 
 interface Replay {
   db: FillwaveDb;
   checkpoint: unknown;
+  // Each event's id and status, in order.
   ids: string[];
   base: Base;
   changes: Map<string, RowChange>;
@@ -93,9 +94,10 @@ export const forgetPendingView = () => {
 const replay = (r: Replay, events: readonly OutboxEvent[]) => {
   for (const e of events) {
     const outcome = applyLocally(r.view, e);
-    r.ids.push(e.id);
+    r.ids.push(`${e.id}:${e.status}`);
     if (!outcome.ok) {
-      r.refused.push({ id: e.id, reason: outcome.reason });
+      // An accepted event is the server's now: only a waiting one can be refused.
+      if (e.status !== 'accepted') r.refused.push({ id: e.id, reason: outcome.reason });
       continue;
     }
     for (const c of outcome.changes) r.changes.set(changeKey(c.entity, c.id), c);
@@ -106,7 +108,7 @@ const replay = (r: Replay, events: readonly OutboxEvent[]) => {
 // changed by this: drop an event (the server rejected it) and its effect is gone.
 export const computePendingView = async (db: FillwaveDb): Promise<PendingView> => {
   const [waiting, checkpoint] = await Promise.all([
-    pendingEvents(db),
+    shownEvents(db),
     readState<unknown>(db, KEYS.checkpoint),
   ]);
   if (waiting.length === 0) {
@@ -119,7 +121,7 @@ export const computePendingView = async (db: FillwaveDb): Promise<PendingView> =
     prev.db === db &&
     JSON.stringify(prev.checkpoint) === JSON.stringify(checkpoint ?? null) &&
     prev.ids.length <= waiting.length &&
-    prev.ids.every((id, i) => waiting[i]!.id === id)
+    prev.ids.every((id, i) => `${waiting[i]!.id}:${waiting[i]!.status}` === id)
   ) {
     const fresh = waiting.slice(prev.ids.length);
     await loadLines(

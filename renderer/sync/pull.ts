@@ -3,6 +3,7 @@ import { ENTITY_TABLE_NAMES } from '../db/entity-tables';
 import type { ApiOutcome, SyncApi } from './api';
 import type { SortedPage } from './apply-page';
 import { sortInThread, type PageSorter } from './page-sorter';
+import { acceptedEvents } from './outbox';
 import { KEYS, readState, writeState } from './sync-state';
 
 // A place a test can make the pull fail, as a crash would: before fetching, after fetching,
@@ -18,8 +19,21 @@ export const PAGE_SIZE = 5000;
 
 // Writes one page's rows and its checkpoint in ONE transaction: a crash at any moment leaves
 // rows and checkpoint consistent, so the next pull neither skips nor doubles anything.
-const storePage = async (db: FillwaveDb, page: SortedPage, checkpoint: string, step: StepHook) => {
-  const tables = [...ENTITY_TABLE_NAMES.map((n) => db.table(n)), db.quarantine, db.syncState];
+// The last page of a pull also takes out the events the server had accepted before it began:
+// their effect is in the rows now, so the screen stops laying them over in the same commit.
+const storePage = async (
+  db: FillwaveDb,
+  page: SortedPage,
+  checkpoint: string,
+  step: StepHook,
+  settled: readonly string[],
+) => {
+  const tables = [
+    ...ENTITY_TABLE_NAMES.map((n) => db.table(n)),
+    db.quarantine,
+    db.syncState,
+    db.outbox,
+  ];
   await db.transaction('rw', tables, async () => {
     for (const [table, rows] of page.puts) await db.table(table).bulkPut(rows);
     step('pull:rows-written');
@@ -34,6 +48,7 @@ const storePage = async (db: FillwaveDb, page: SortedPage, checkpoint: string, s
     if (page.quarantined.length) await db.quarantine.bulkAdd(page.quarantined);
     step('pull:before-checkpoint');
     await writeState(db, KEYS.checkpoint, checkpoint);
+    if (settled.length) await db.outbox.where('id').anyOf(settled).delete();
   });
 };
 
@@ -52,6 +67,7 @@ export const pull = async (
   // The next page is asked for while this one is stored; it is stored only after this one
   // committed, so order and crash safety are as without it.
   let prefetched: ReturnType<SyncApi['pull']> | null = null;
+  const accepted = await acceptedEvents(db);
   for (;;) {
     const checkpoint = (await readState<string>(db, KEYS.checkpoint)) ?? null;
     step('pull:before-fetch');
@@ -77,7 +93,13 @@ export const pull = async (
       answer.value.changes,
       options.now().toISOString(),
     );
-    await storePage(db, page, answer.value.checkpoint, step);
+    await storePage(
+      db,
+      page,
+      answer.value.checkpoint,
+      step,
+      answer.value.hasMore ? [] : accepted.map((e) => e.id),
+    );
     step('pull:committed');
     pages++;
     records += answer.value.changes.length;

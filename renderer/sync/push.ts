@@ -22,8 +22,8 @@ const envelope = (e: OutboxEvent, identity: DeviceIdentity): EventEnvelope => ({
 });
 
 // Sends the outbox in seq order until it is empty or the server cannot take more now. An event
-// leaves the outbox only with the server's answer: accepted (gone, its effect comes back in the
-// next pull) or rejected (kept with the server's sentence for "sync problems"). Retrying,
+// leaves the outbox only with the server's answer: accepted (kept, marked, until the next pull
+// brings its effect back) or rejected (kept with the server's sentence for "sync problems"). Retrying,
 // waiting and backing off are the caller's: this returns why it stopped.
 export const push = async (
   db: FillwaveDb,
@@ -105,7 +105,7 @@ const settle = async (
   step: StepHook = () => undefined,
 ) => {
   await db.transaction('rw', db.outbox, db.rejected, async () => {
-    if (accepted.length) await db.outbox.where('id').anyOf(accepted).delete();
+    if (accepted.length) await db.outbox.where('id').anyOf(accepted).modify({ status: 'accepted' });
     step('push:settling');
     for (const r of refused) {
       await db.rejected.put({

@@ -6,4 +6,6 @@ import { db } from '../db';
 export const usePendingView = (): PendingView | undefined =>
   useLiveQuery(() => computePendingView(db), []);
 
-export const useOutboxCount = (): number | undefined => useLiveQuery(() => db.outbox.count(), []);
+// Events the server has not answered yet.
+export const useOutboxCount = (): number | undefined =>
+  useLiveQuery(() => db.outbox.where('status').equals('pending').count(), []);

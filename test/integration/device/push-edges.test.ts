@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/clock';
-import { recordAction } from '../../../renderer/sync/outbox';
+import { acceptedEvents, pendingEvents, recordAction } from '../../../renderer/sync/outbox';
+import { pull } from '../../../renderer/sync/pull';
 import { push } from '../../../renderer/sync/push';
 import { enroll } from '../../../renderer/sync/enroll';
 import { createSyncApi } from '../../../renderer/sync/api';
@@ -127,6 +128,10 @@ describe('push edges', () => {
     );
     expect(await push(device.db, device.api, { now })).toEqual({ kind: 'done', sent: 2 });
     expect((await logged(device.deviceId)).map((e) => e.seq)).toEqual([1, 2, 3]);
+    // Nothing left to send; what was accepted stays on screen until the next pull brings it.
+    expect(await pendingEvents(device.db)).toEqual([]);
+    expect(await acceptedEvents(device.db)).toHaveLength(3);
+    await pull(device.db, device.api, { now });
     expect(await device.db.outbox.count()).toBe(0);
   });
 });

@@ -162,6 +162,13 @@ describe('sync engine: the person sees what they did', () => {
     expect((await device.db.backorderLines.get('SO-1/1'))!.status).toBe('open');
     expect((await linesSeen(device))['SO-1/1']).toBe('held');
     await push(device.db, device.api, { now: () => new Date() });
+    // Accepted, not pulled yet: still shown, not sent again.
+    expect((await device.db.backorderLines.get('SO-1/1'))!.status).toBe('open');
+    expect((await linesSeen(device))['SO-1/1']).toBe('held');
+    expect(await push(device.db, device.api, { now: () => new Date() })).toEqual({
+      kind: 'done',
+      sent: 0,
+    });
     await pull(device.db, device.api, { now: () => new Date() });
     expect((await device.db.backorderLines.get('SO-1/1'))!.status).toBe('held');
     expect((await linesSeen(device))['SO-1/1']).toBe('held');

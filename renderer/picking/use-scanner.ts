@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { createBurstDetector } from '../../shared/scan/burst';
-import { DEFAULT_BURST_CONFIG, type BurstConfig } from '../../shared/scan/burst-config';
+import type { BurstConfig } from '../../shared/scan/burst-config';
+import { loadScannerConfig } from './scanner-settings';
 
 const typingInto = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -8,17 +9,15 @@ const typingInto = (target: EventTarget | null) =>
 
 // A keyboard-wedge scanner anywhere on the screen, with no field focused: its fast burst ending
 // in Enter (or Tab) becomes one scan. Keys typed into a field are the field's (manual entry).
-export const useScanner = (
-  onScan: (text: string) => void,
-  config: BurstConfig = DEFAULT_BURST_CONFIG,
-) => {
+export const useScanner = (onScan: (text: string) => void, config?: BurstConfig) => {
   const handler = useRef(onScan);
   // Before the browser paints: a scan right after a render must reach that render's handler.
   useLayoutEffect(() => {
     handler.current = onScan;
   });
   useEffect(() => {
-    const detector = createBurstDetector(config);
+    // The device's saved settings, read when the screen opens.
+    const detector = createBurstDetector(config ?? loadScannerConfig());
     const onKey = (e: KeyboardEvent) => {
       if (typingInto(e.target)) return;
       const outcome = detector.feed({ key: e.key, at: e.timeStamp, ctrlKey: e.ctrlKey });

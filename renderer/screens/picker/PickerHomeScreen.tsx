@@ -5,6 +5,7 @@ import { claimNextTour } from '../../picking/claim';
 import { useOnline } from '../../platform/use-online';
 import { useAppStore } from '../../stores/app-store';
 import { actionContext } from './action-context';
+import { ScannerSettings } from './ScannerSettings';
 
 // The picker's start: tours a lead gave them or they claimed, and "next tour". A new tour needs
 // the network; assigned ones can be walked with none.
@@ -77,6 +78,7 @@ export const PickerHomeScreen = () => {
           </li>
         ))}
       </ul>
+      <ScannerSettings />
     </section>
   );
 };

@@ -1,6 +1,7 @@
 import { createHashRouter, createMemoryRouter, type RouteObject } from 'react-router';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { NotFoundScreen } from '../screens/home/NotFoundScreen';
+import { KpiScreen } from '../screens/lead/KpiScreen';
 import { PlanScreen } from '../screens/lead/PlanScreen';
 import { QueueScreen } from '../screens/lead/QueueScreen';
 import { PickerHomeScreen } from '../screens/picker/PickerHomeScreen';
@@ -31,6 +32,14 @@ export const routes: RouteObject[] = [
         element: (
           <Gate role="lead">
             <PlanScreen />
+          </Gate>
+        ),
+      },
+      {
+        path: 'kpis',
+        element: (
+          <Gate role="lead">
+            <KpiScreen />
           </Gate>
         ),
       },

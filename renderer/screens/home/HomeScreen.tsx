@@ -38,6 +38,11 @@ export const HomeScreen = () => {
             Plan waves
           </Link>
         )}
+        {operator?.role === 'lead' && (
+          <Link className="button" to="/kpis">
+            Shift figures
+          </Link>
+        )}
         {operator?.role === 'picker' && (
           <Link className="button" to="/pick">
             Picking

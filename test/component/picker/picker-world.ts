@@ -90,6 +90,7 @@ export const seedAssignedTour = async (pickerId: string | null = PIA.id) => {
     await db.backorderLines.put(
       backorderLine(lineId, {
         orderId: t.orderId,
+        lineNo: t.sequence + 1,
         skuId: t.skuId,
         qtyOrdered: t.qty,
         qtyBackordered: t.qty,

@@ -1,0 +1,58 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../../renderer/db/db';
+import { useAppStore } from '../../../renderer/stores/app-store';
+import { PIA, seedAssignedTour } from '../picker/picker-world';
+import { enrollLocally, renderAt } from '../fixtures';
+
+const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+const event = (id: string, type: string, hoursAgo: number, payload: unknown) => ({
+  id,
+  type,
+  source: 'device' as const,
+  deviceId: 'D1',
+  operatorId: PIA.id,
+  at: ago(hoursAgo),
+  receivedAt: ago(hoursAgo),
+  payload,
+});
+
+describe('shift figures', () => {
+  beforeEach(async () => {
+    await enrollLocally();
+    await seedAssignedTour();
+    useAppStore.setState({ operator: { id: 'op-lee', name: 'Lee Lead', role: 'lead' } });
+  });
+
+  it("shows the week's figures from the device's own log and counts", async () => {
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    await db.dailyOrderCounts.put({
+      id: twoDaysAgo,
+      ordersPlaced: 40,
+      linesPlaced: 100,
+      linesBackordered: 8,
+    });
+    await db.events.bulkPut([
+      event('e1', 'pick.confirmed', 2, { pickTaskId: 'K1', qty: 2, toteCode: 'A' }),
+      event('e2', 'short-pick.reported', 1, { pickTaskId: 'K3', foundQty: 0, reason: 'not-found' }),
+    ]);
+    renderAt('/kpis');
+    expect(await screen.findByTestId('kpi-backorder-rate')).toHaveTextContent('8.0 % (8 of 100)');
+    expect(screen.getByTestId('kpi-short-rate')).toHaveTextContent('50.0 % (1 of 2)');
+    // Two attempts an hour apart on one tour: one active hour.
+    expect(screen.getByTestId('kpi-picks-per-hour')).toHaveTextContent('2.0');
+    expect(
+      within(screen.getByRole('list', { name: 'Picks per picker' })).getByText(/op-pia: 2 picks/),
+    ).toBeInTheDocument();
+  });
+
+  it('says "no data" rather than a number when nothing happened, and names a bad record', async () => {
+    const user = userEvent.setup();
+    renderAt('/kpis');
+    expect(await screen.findByTestId('kpi-duration')).toHaveTextContent('no data');
+    await db.events.put(event('bad', 'pick.confirmed', 1, { pickTaskId: 'K1' }));
+    await user.click(screen.getByRole('button', { name: 'Last 30 days' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/bad/);
+  });
+});

@@ -1,12 +1,9 @@
-import type { Table } from 'dexie';
 import type { Tour } from '../../shared/domain/tour';
 import { fail, ok, type Result } from '../../shared/result';
 import { db } from '../db/db';
-import { heldBy } from '../db/tables/tours';
+import { heldBy, tours } from '../db/tables/tours';
 import { recordAction, type ActionContext } from '../sync/outbox';
 import { wakeSync } from '../sync/page-sync';
-
-const tours = db.tours as unknown as Table<Tour, string>;
 
 export type ClaimAnswer = 'won' | 'lost' | 'no-answer';
 

@@ -12,7 +12,7 @@ import { db } from '../db';
 import { usePendingView } from './pending';
 
 // The synced tables hold rows checked against these schemas when they were pulled.
-const tours = db.tours as unknown as Table<Tour, string>;
+export const tours = db.tours as unknown as Table<Tour, string>;
 const waves = db.waves as unknown as Table<Wave, string>;
 const pickTasks = db.pickTasks as unknown as Table<PickTask, string>;
 const totes = db.totes as unknown as Table<Tote, string>;

@@ -4,6 +4,7 @@ import type { Stock } from '../../domain/stock';
 import { fail, ok, type Result } from '../../result';
 import { distanceM, type Point, type Warehouse } from '../layout/warehouse';
 import { DEFAULT_PRIORITY, priorityOrder, type PriorityRule } from './priority';
+import { compareText as cmp } from '../../compare';
 
 export interface FillLine {
   backorderLineId: string;
@@ -29,8 +30,6 @@ export interface AllocationInput {
   // The SKUs the catalogue knows; a line or stock row naming another is refused.
   skuIds?: ReadonlySet<string>;
 }
-
-const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 // Free stock of one SKU at one location, with the location's walk from the depot worked out once.
 interface Source {

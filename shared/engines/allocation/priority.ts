@@ -1,4 +1,5 @@
 import type { BackorderLine } from '../../domain/backorder-line';
+import { compareText as cmp } from '../../compare';
 
 // The priority rules a lead can reorder. Whatever the order, ties end on order id and line
 // number, so shuffled input always gives the same fill list.
@@ -10,8 +11,6 @@ type Ranked = Pick<
   BackorderLine,
   'promisedBy' | 'customerTier' | 'orderedAt' | 'orderId' | 'lineNo'
 >;
-
-const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 const RULES: Record<PriorityRule, (a: Ranked, b: Ranked) => number> = {
   // Promise date at risk first: the soonest (or most overdue) promise leads.

@@ -1,7 +1,6 @@
 import { fitsCart, type ToteLoad } from './tote-load';
 import type { Cart } from './cart';
-
-const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+import { compareText as cmp } from '../../compare';
 
 // First come, first served: orders by order date onto carts, a new cart when the next one does
 // not fit. The baseline batching is measured against.

@@ -1,3 +1,4 @@
+import { compareText } from '../../compare';
 import type { Warehouse } from '../layout/warehouse';
 import type { Cart } from './cart';
 import { TourEstimate } from './tour-estimate';
@@ -9,7 +10,7 @@ const EPSILON = 1e-9;
 // tour alone is longest, then keep adding the order that lengthens the cart's tour least, until
 // the cart is full. Ties go to the earlier key, so the result never depends on input order.
 export const seedBatches = (w: Warehouse, loads: readonly ToteLoad[], cart: Cart): ToteLoad[][] => {
-  const sorted = [...loads].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = [...loads].sort((a, b) => compareText(a.key, b.key));
   const alone = sorted.map((l) => {
     const e = new TourEstimate(w);
     e.add(l);

@@ -3,6 +3,7 @@ import { PickTaskSchema, type PickTask } from '../../domain/pick-task';
 import { fail, ok, type Result } from '../../result';
 import type { KpiLog, PickAttempt, TaskPlace } from './read-log';
 import { HOUR_MS, inWindow, ratio, type KpiWindow, type Ratio } from './window';
+import { compareText as cmp } from '../../compare';
 
 // Picks are attempts: a confirmed pick (not undone) or a reported short pick, each a visit to a
 // location. Active time is a picker's time on a tour, from their first to their last attempt on
@@ -32,8 +33,6 @@ interface Session {
   startMs: number;
   endMs: number;
 }
-
-const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 // Where each attempt's task sits: the wave.released event, or the task's row when the release
 // lies before the device's history.

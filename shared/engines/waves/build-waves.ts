@@ -6,6 +6,7 @@ import type { FillLine } from '../allocation/allocate';
 import { byPriority, DEFAULT_PRIORITY, type PriorityRule } from '../allocation/priority';
 import type { WaveTemplate } from './wave-template';
 import { sumOf, type PlannedLine, type WaveOrder } from './wave-order';
+import { compareText as cmp } from '../../compare';
 
 export interface WaveInput {
   fillList: readonly FillLine[];
@@ -32,7 +33,6 @@ export interface WavePlan {
 }
 
 const EPSILON = 1e-9;
-const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 // The first bound a set of lines breaks, in words, or null.
 const overBound = (t: WaveTemplate, lines: readonly PlannedLine[]): string | null => {

@@ -15,7 +15,7 @@ import { enrolledDevice } from '../../fixtures/device';
 import { openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
 import { testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
-import { OPERATORS, rowOf, seedWorld, worldDevice } from '../../fixtures/world';
+import { MORNING_WAVE, OPERATORS, rowOf, seedWorld, worldDevice } from '../../fixtures/world';
 
 type Device = Awaited<ReturnType<typeof enrolledDevice>>;
 
@@ -70,41 +70,9 @@ describe('picking on a device: a pull lands between the action and its push', ()
     await t.reset();
     await seedWorld(t.db, registry, systemClock);
     const lead = await worldDevice(t.db, systemClock, server.url);
-    expect(
-      await lead.push(OPERATORS.lead, 'wave.released', {
-        waveId: 'W1',
-        name: 'Morning',
-        allocation: [
-          { backorderLineId: 'SO-1/1', reservations: [{ locationId: 'L1', qty: 6 }] },
-          { backorderLineId: 'SO-1/2', reservations: [{ locationId: 'L3', qty: 3 }] },
-        ],
-        tours: [
-          {
-            tourId: 'T1',
-            sequence: 0,
-            routeLengthM: 30,
-            tasks: [
-              {
-                pickTaskId: 'K1',
-                backorderLineId: 'SO-1/1',
-                locationId: 'L1',
-                qty: 6,
-                sequence: 0,
-                toteSlot: 0,
-              },
-              {
-                pickTaskId: 'K2',
-                backorderLineId: 'SO-1/2',
-                locationId: 'L3',
-                qty: 3,
-                sequence: 1,
-                toteSlot: 0,
-              },
-            ],
-          },
-        ],
-      }),
-    ).toMatchObject({ status: 'accepted' });
+    expect(await lead.push(OPERATORS.lead, 'wave.released', MORNING_WAVE)).toMatchObject({
+      status: 'accepted',
+    });
     expect(
       await lead.push(OPERATORS.lead, 'tour.assigned', {
         tourId: 'T1',

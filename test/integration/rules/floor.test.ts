@@ -5,7 +5,7 @@ import { PullPageSchema } from '../../../shared/sync-api/pull';
 import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
 import { testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
-import { OPERATORS, rowOf, seedWorld, worldDevice } from '../../fixtures/world';
+import { MORNING_WAVE, OPERATORS, rowOf, seedWorld, worldDevice } from '../../fixtures/world';
 
 const kinds = await availableDbKinds();
 const NO_LIMIT = { burst: 1e9, perSecond: 1e9 };
@@ -37,45 +37,12 @@ describe.each(kinds)('floor rules on %s', (kind) => {
   const task = (id: string) =>
     rowOf<{ status: string; picked_qty: number; short_qty: number }>(t.db, 'pick_tasks', id);
 
-  // One released wave of one tour for order SO-1 (slot 0): SO-1/1 takes 6 of S1 from L1 and
-  // SO-1/2 takes 3 of S2 from L3.
+  // MORNING_WAVE: one tour for order SO-1 (test/fixtures/world.ts).
   beforeEach(async () => {
     await t.reset();
     await seedWorld(t.db, registry, systemClock);
     device = await worldDevice(t.db, systemClock, server.url);
-    const released = await device.push(OPERATORS.lead, 'wave.released', {
-      waveId: 'W1',
-      name: 'Morning',
-      allocation: [
-        { backorderLineId: 'SO-1/1', reservations: [{ locationId: 'L1', qty: 6 }] },
-        { backorderLineId: 'SO-1/2', reservations: [{ locationId: 'L3', qty: 3 }] },
-      ],
-      tours: [
-        {
-          tourId: 'T1',
-          sequence: 0,
-          routeLengthM: 30,
-          tasks: [
-            {
-              pickTaskId: 'K1',
-              backorderLineId: 'SO-1/1',
-              locationId: 'L1',
-              qty: 6,
-              sequence: 0,
-              toteSlot: 0,
-            },
-            {
-              pickTaskId: 'K2',
-              backorderLineId: 'SO-1/2',
-              locationId: 'L3',
-              qty: 3,
-              sequence: 1,
-              toteSlot: 0,
-            },
-          ],
-        },
-      ],
-    });
+    const released = await device.push(OPERATORS.lead, 'wave.released', MORNING_WAVE);
     expect(released.status).toBe('accepted');
   });
 

@@ -10,6 +10,7 @@ import {
   priorityOrder,
 } from '../../../../../shared/engines/allocation/priority';
 import type { Warehouse } from '../../../../../shared/engines/layout/warehouse';
+import { backorderLine } from '../../../../fixtures/backorder-line';
 
 const warehouse: Warehouse = {
   aisles: 4,
@@ -31,27 +32,14 @@ const location = (id: string, countRequired = false): Location => ({
 });
 const points = new Map(LOCS.map((id, i) => [id, { aisle: i % 4, positionM: 2 + 3 * i }]));
 
-const line = (id: string, over: Partial<BackorderLine>): BackorderLine => ({
-  id,
-  orderId: id.split('/')[0]!,
-  lineNo: Number(id.split('/')[1] ?? 1),
-  skuId: 'S1',
-  customerId: 'C',
-  customerTier: 2,
-  orderedAt: '2026-11-01T00:00:00.000Z',
-  promisedBy: '2026-11-10T00:00:00.000Z',
-  shipComplete: false,
-  carrier: null,
-  cutoffAt: null,
-  qtyOrdered: 5,
-  qtyBackordered: 5,
-  qtyAllocated: 0,
-  qtyPicked: 0,
-  qtyShort: 0,
-  qtyShipped: 0,
-  status: 'open',
-  ...over,
-});
+const line = (id: string, over: Partial<BackorderLine>): BackorderLine =>
+  backorderLine(id, {
+    skuId: 'S1',
+    customerId: 'C',
+    orderedAt: '2026-11-01T00:00:00.000Z',
+    promisedBy: '2026-11-10T00:00:00.000Z',
+    ...over,
+  });
 
 const scenario = fc
   .record({

@@ -54,15 +54,13 @@ export const sentToDrop = (
 const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
+// Why they are kept and for how long, in people's words.
+export const describeSentWindow = (policy: SentPolicy = DEFAULT_SENT_POLICY): string =>
+  `Events the server accepted are kept ${policy.keepDays} days (at most ${policy.maxEvents.toLocaleString('en')}), to send again if the server is restored from a backup.`;
+
 // What the sync status says about the kept events, in people's words.
-export const describeSent = (
-  count: number,
-  oldest: string | null,
-  now: Date,
-  policy: SentPolicy = DEFAULT_SENT_POLICY,
-): string => {
-  const window = `kept ${policy.keepDays} days, at most ${policy.maxEvents.toLocaleString('en')}, in case the server is restored from a backup`;
-  if (count === 0 || oldest === null) return `No sent events kept yet (${window})`;
+export const describeSent = (count: number, oldest: string | null, now: Date): string => {
+  if (count === 0 || oldest === null) return 'No sent events kept';
   const hours = Math.max(0, Math.floor((now.getTime() - Date.parse(oldest)) / (60 * 60 * 1000)));
   const age =
     hours < 1
@@ -70,5 +68,5 @@ export const describeSent = (
       : hours < 48
         ? `${plural(hours, 'hour', 'hours')} ago`
         : `${plural(Math.floor(hours / 24), 'day', 'days')} ago`;
-  return `${plural(count, 'sent event', 'sent events')} kept, the oldest from ${age} (${window})`;
+  return `${plural(count, 'sent event', 'sent events')} kept, the oldest from ${age}`;
 };

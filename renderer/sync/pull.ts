@@ -4,7 +4,7 @@ import type { ApiOutcome, SyncApi } from './api';
 import type { SortedPage } from './apply-page';
 import { sortInThread, type PageSorter } from './page-sorter';
 import { acceptedEvents } from './outbox';
-import { moveToSent, pruneSent, recallSent } from './sent';
+import { expireSent, moveToSent, pruneSent, recallSent } from './sent';
 import { KEYS, readState, writeState } from './sync-state';
 
 // A place a test can make the pull fail, as a crash would: before fetching, after fetching,
@@ -130,7 +130,9 @@ export const pull = async (
     await writeState(db, KEYS.pullProgress, { records, pages });
     if (!answer.value.hasMore) {
       await writeState(db, KEYS.lastSync, options.now().toISOString());
+      // The full budget check reads every kept event: only when some were added.
       if (accepted.length) await pruneSent(db, options.now());
+      else await expireSent(db, options.now());
       return { kind: 'done', pages, records, resent };
     }
   }

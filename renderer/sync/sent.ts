@@ -62,6 +62,18 @@ export const pruneSent = async (
   return drop.length;
 };
 
+// Drops the kept events older than the window only: an indexed range, cheap on every pull, so
+// an idle device does not keep them past it either.
+export const expireSent = (
+  db: FillwaveDb,
+  now: Date,
+  policy: SentPolicy = DEFAULT_SENT_POLICY,
+): Promise<number> =>
+  db.sent
+    .where('settledAt')
+    .below(new Date(now.getTime() - policy.keepDays * 24 * 60 * 60 * 1000).toISOString())
+    .delete();
+
 // What the sync status shows: how many are kept and since when.
 export const sentFacts = async (
   db: FillwaveDb,

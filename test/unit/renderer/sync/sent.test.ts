@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FillwaveDb, type OutboxEvent } from '../../../../renderer/db/fillwave-db';
 import { pendingEvents, renumber, shownEvents } from '../../../../renderer/sync/outbox';
 import {
+  expireSent,
   moveToSent,
   noteAccepted,
   pruneSent,
@@ -97,7 +98,8 @@ describe("the device's sent events", () => {
         bytes: 100,
       })),
     );
-    expect(await pruneSent(db, NOW)).toBe(2);
+    expect(await expireSent(db, new Date(NOW.getTime() - day))).toBe(1);
+    expect(await pruneSent(db, NOW)).toBe(1);
     expect(await sentFacts(db)).toEqual({
       count: 3,
       oldest: new Date(NOW.getTime() - 3 * day).toISOString(),

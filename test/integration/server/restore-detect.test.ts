@@ -7,6 +7,7 @@ import { createDevice } from '../../../server/auth/devices';
 import { manualClock, systemClock } from '../../../server/clock';
 import { decodeCheckpoint } from '../../../shared/sync-api/checkpoint';
 import { ErrorBodySchema } from '../../../shared/sync-api/errors';
+import { FeedPageSchema } from '../../../shared/sync-api/feed';
 import { PullPageSchema } from '../../../shared/sync-api/pull';
 import { PushResponseSchema } from '../../../shared/sync-api/push';
 import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
@@ -14,6 +15,7 @@ import { seedSmallWarehouse, testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
 
 const kinds = await availableDbKinds();
+const ADMIN = 'admin-token-for-restore-tests-0123456789';
 
 describe.each(kinds)('a restore noticed on %s', (kind) => {
   let t: TestDatabase;
@@ -31,6 +33,7 @@ describe.each(kinds)('a restore noticed on %s', (kind) => {
       registry,
       clock,
       rateLimit: { burst: 50, perSecond: 1 },
+      adminToken: ADMIN,
     });
   });
   afterAll(async () => {
@@ -161,6 +164,23 @@ describe.each(kinds)('a restore noticed on %s', (kind) => {
       await (await post('/api/v1/push', { events: [event(2)], lastAccepted: first.id })).json(),
     );
     expect(next.results[0]!.status).toBe('accepted');
+  });
+
+  it('answers 410 on the admin feed when the event its position names has another tag', async () => {
+    await post('/api/v1/push', { events: [event(1)] });
+    const feed = (after = '') =>
+      fetch(`${server.url}/api/v1/admin/events?limit=1000${after ? `&after=${after}` : ''}`, {
+        headers: { authorization: `Bearer ${ADMIN}` },
+      });
+    const first = FeedPageSchema.parse(await (await feed()).json());
+    expect(first.events.length).toBeGreaterThan(0);
+    expect((await feed(first.checkpoint)).status).toBe(200);
+    const named = decodeCheckpoint(first.checkpoint);
+    if (!named.ok) throw new Error(named.reason);
+    await t.db.query('UPDATE changes SET tag = tag + 1 WHERE pos = $1', [named.value.pos]);
+    const res = await feed(first.checkpoint);
+    expect(res.status).toBe(410);
+    expect((await errorOf(res)).message).toContain('read the feed again from the start');
   });
 
   it('refuses a last accepted id that is not an event id, with a reason', async () => {

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { describeSent, describeSentWindow } from '../../shared/sync/sent-retention';
 import { useOutboxCount } from '../db/tables/pending';
 import { useSyncFacts } from '../db/tables/sync-status';
 import { useOnline } from '../platform/use-online';
@@ -31,6 +32,11 @@ export const SyncStatus = () => {
       <span className="badge">
         {facts?.lastSync ? `Synced ${time(facts.lastSync)}` : 'Not synced yet'}
       </span>
+      {facts && facts.sent.count > 0 && (
+        <span className="badge" data-testid="sent-kept" title={describeSentWindow()}>
+          {describeSent(facts.sent.count, facts.sent.oldest, new Date())}
+        </span>
+      )}
       {syncing && !facts?.lastSync && (
         // A first sync of a large warehouse takes a while: show that it moves, with counts.
         <span className="badge">

@@ -15,6 +15,7 @@ export type ApiOutcome<T> =
   | { kind: 'unauthorized'; reason: string } // 401: enroll again
   | { kind: 'gone'; reason: string } // 410: another database; resync
   | { kind: 'unknown-epoch'; reason: string } // 409
+  | { kind: 'events-lost'; reason: string } // 409 unknown-last-accepted: push the kept ones again
   | { kind: 'too-large'; reason: string } // 413
   | { kind: 'refused'; status: number; reason: string }; // another 4xx: a bug of ours
 
@@ -58,6 +59,8 @@ const call = async <T>(
   if (res.status === 410) return { kind: 'gone', reason };
   if (res.status === 409 && error.success && error.data.error === 'unknown-epoch')
     return { kind: 'unknown-epoch', reason };
+  if (res.status === 409 && error.success && error.data.error === 'unknown-last-accepted')
+    return { kind: 'events-lost', reason };
   if (res.status === 413) return { kind: 'too-large', reason };
   if (res.status === 429) {
     const seconds = Number(res.headers.get('retry-after') ?? '1');
@@ -69,7 +72,8 @@ const call = async <T>(
 
 export interface SyncApi {
   pull(checkpoint: string | null, limit: number): Promise<ApiOutcome<PullPage>>;
-  push(events: EventEnvelope[]): Promise<ApiOutcome<EventResult[]>>;
+  // lastAccepted: the last event this server accepted from the device (409 if it lost it).
+  push(events: EventEnvelope[], lastAccepted?: string | null): Promise<ApiOutcome<EventResult[]>>;
   newEpoch(): Promise<ApiOutcome<string>>;
 }
 
@@ -92,14 +96,14 @@ export const createSyncApi = (
             : { problem: `pull page: ${describeIssues(page.error)}` };
         },
       ),
-    push: (events) =>
+    push: (events, lastAccepted) =>
       call<EventResult[]>(
         fetchFn,
         `${serverUrl}/api/v1/push`,
         {
           method: 'POST',
           headers: { ...headers, 'content-type': 'application/json' },
-          body: JSON.stringify({ events }),
+          body: JSON.stringify({ events, ...(lastAccepted ? { lastAccepted } : {}) }),
         },
         (json) => {
           const answer = PushResponseSchema.safeParse(json);

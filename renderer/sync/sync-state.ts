@@ -22,4 +22,8 @@ export const KEYS = {
   lastError: 'lastError',
   needsEnrollment: 'needsEnrollment',
   pullProgress: 'pullProgress',
+  // The id of the last event the server accepted from this device, named in each push.
+  lastAccepted: 'lastAccepted',
+  // Events were taken back from `sent` to push again: ask for a new epoch first.
+  needsEpoch: 'needsEpoch',
 } as const;

@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/db';
 import { HttpError } from '../errors';
 import { hostnameOfHeader, isLoopbackName } from '../http/host-guard';
+import { createFailureThrottle, ENROLL_FAILURES } from '../limits/failure-throttle';
 
 const PROBLEMS: Record<CodeProblem, string> = {
   'code-unknown':
@@ -28,10 +29,15 @@ export const registerEnrollRoutes = (
   app: FastifyInstance,
   deps: { db: Db; clock: Clock; loopbackEnrollment: boolean },
 ): void => {
+  // Failures count (a wrong, used or expired code, or none): a person mistypes, a script guesses.
+  const failures = createFailureThrottle(ENROLL_FAILURES, deps.clock);
   app.post('/api/v1/enroll', async (request, reply): Promise<EnrollResponse> => {
+    const attempt = failures.begin(request.ip, 'enrollment attempts');
     const body = EnrollRequestSchema.safeParse(request.body);
-    if (!body.success)
+    if (!body.success) {
+      attempt.succeeded(); // a malformed request guesses nothing
       throw new HttpError(400, 'bad-request', `enroll: ${describeIssues(body.error)}`);
+    }
     const { code, name } = body.data;
     const deviceId = body.data.deviceId ?? randomUUID();
     if (!code && !(deps.loopbackEnrollment && isThisMachine(request))) {
@@ -48,6 +54,7 @@ export const registerEnrollRoutes = (
       }
       return enrollDevice(tx, name, deps.clock, deviceId);
     });
+    attempt.succeeded();
     reply.code(201).header('cache-control', 'no-store');
     return { deviceId: enrolled.device.id, token: enrolled.token, epoch: enrolled.epoch };
   });

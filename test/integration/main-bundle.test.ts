@@ -107,14 +107,15 @@ describe('the built main bundle', () => {
     );
     expect(pulled.status).toBe(200);
     expect(await pulled.json()).toMatchObject({ hasMore: false });
-    const pushed = await handler(
-      new Request('app://fillwave/api/v1/push', {
+    const epoch = await handler(
+      new Request('app://fillwave/api/v1/epochs', {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json', origin: 'app://fillwave' },
-        body: JSON.stringify({ events: [] }),
+        body: '{}',
       }),
     );
-    expect(pushed.status).toBe(200);
+    expect(epoch.status).toBe(200);
+    expect(await epoch.json()).toMatchObject({ epoch: expect.any(String) });
   });
 
   it('denies permission requests', () => {

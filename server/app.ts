@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import type { Db } from './db/db';
 import { databaseId } from './db/migrate';
 import { installErrorHandler } from './errors';
+import { serializeError } from './log/error-serializer';
 import type { EventRegistry } from './events/registry';
 import { installHostGuard } from './http/host-guard';
 import { servedNames } from './http/served-names';
@@ -46,7 +47,13 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
     logger: options.logStream
-      ? { level: 'info', stream: options.logStream, redact: ['req.headers.authorization'] }
+      ? {
+          level: 'info',
+          stream: options.logStream,
+          redact: ['req.headers.authorization'],
+          // Errors without their SQL parameters, rows or payloads (log/error-serializer.ts).
+          serializers: { err: serializeError },
+        }
       : false,
     bodyLimit: options.bodyLimitBytes ?? 2 * 1024 * 1024,
     // Proxies and handhelds on flaky Wi-Fi: give up on a silent client rather than hold it.

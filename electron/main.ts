@@ -13,7 +13,7 @@ import { guardNavigation } from './navigation';
 import { denyPermissionsByDefault } from './permissions';
 import { serverOrigin } from './server-origin';
 import { settingsFile } from './settings-file';
-import { createSettingsStore } from './settings-store';
+import { createSettingsStore, credentialStorage } from './settings-store';
 import { windowOptions } from './window-options';
 
 const log = (line: string) => console.log(`[fillwave] ${line}`);
@@ -72,6 +72,7 @@ const start = async (): Promise<void> => {
       if (saved.ok) connectTo = targetOf(saved.value);
       return saved;
     },
+    credentialStorage: async () => credentialStorage(safeStorage),
   });
 
   const window = new BrowserWindow(windowOptions(preloadPath));

@@ -48,7 +48,12 @@ export const enroll = async (
     epoch: body.data.epoch,
   };
   await writeState(db, 'deviceId', identity.deviceId);
-  await saveIdentity(db, identity);
+  try {
+    await saveIdentity(db, identity);
+  } catch (error) {
+    // The shell would not keep the token (no keyring): say so rather than fail silently.
+    return fail((error as Error).message);
+  }
   await renumber(db, 1);
   await writeState(db, KEYS.needsEnrollment, false);
   return ok(identity);

@@ -1,7 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { db } from '../../db/db';
+import { NO_KEYRING_FIX } from '../../../shared/ipc/settings';
 import { desktopShell } from '../../platform/shell';
+import { useCredentialStorage } from '../../platform/use-credential-storage';
 import { enroll } from '../../sync/enroll';
 import { wakeSync } from '../../sync/page-sync';
 import { parseServerAddress } from '../../sync/server-address';
@@ -17,6 +19,8 @@ export const FirstRunScreen = () => {
   const [name, setName] = useState('Handheld');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const storage = useCredentialStorage();
+  const [withoutKeyring, setWithoutKeyring] = useState(false);
 
   useEffect(() => {
     void shell?.getSettings().then((s) => setServerUrl(s.serverUrl ?? ''));
@@ -28,8 +32,13 @@ export const FirstRunScreen = () => {
     if (shell) {
       const address = parseServerAddress(serverUrl);
       if (!address.ok) return setError(address.reason);
+      // Before enrolling: a token the shell then refuses to keep would waste the code.
+      if (storage === 'plain-text' && !withoutKeyring) return setError(NO_KEYRING_FIX);
       setBusy(true);
-      const saved = await shell.updateSettings({ serverUrl: address.value });
+      const saved = await shell.updateSettings({
+        serverUrl: address.value,
+        ...(storage === 'plain-text' ? { allowTokenWithoutKeyring: withoutKeyring } : {}),
+      });
       if (!saved.ok) {
         setBusy(false);
         return setError(saved.reason);
@@ -61,6 +70,19 @@ export const FirstRunScreen = () => {
           <p>
             Server: <strong>{typeof location !== 'undefined' ? location.origin : ''}</strong>
           </p>
+        )}
+        {storage === 'plain-text' && (
+          <label>
+            <input
+              type="checkbox"
+              checked={withoutKeyring}
+              onChange={(e) => setWithoutKeyring(e.target.checked)}
+            />{' '}
+            Store the token without a keyring{' '}
+            <span className="hint">
+              (this computer has none: anyone who can read its files could use the token)
+            </span>
+          </label>
         )}
         <label>
           Enrollment code{' '}

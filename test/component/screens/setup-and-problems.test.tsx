@@ -20,6 +20,7 @@ describe('first run', () => {
         patches.push(patch);
         return { ok: false, reason: 'unused' };
       },
+      credentialStorage: async () => 'keyring' as const,
     } satisfies ShellApi;
     const user = userEvent.setup();
     renderAt('/setup');

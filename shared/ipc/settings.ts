@@ -30,4 +30,7 @@ export type CredentialStorage = 'keyring' | 'plain-text' | 'unavailable';
 export const NO_KEYRING_FIX =
   'This computer has no keyring, so the device token would be stored where anyone who can read its files can use it: enable a keyring (GNOME Keyring or KWallet) and start Fillwave again, or tick "Store the token without a keyring" on the setup screen.';
 
+export const NO_ENCRYPTION =
+  'This computer offers no encrypted storage for the device token: enable a keyring (GNOME Keyring or KWallet) and start Fillwave again.';
+
 export const DEFAULT_SETTINGS: Settings = { serverUrl: null, deviceToken: null };

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { db } from '../../db/db';
-import { NO_KEYRING_FIX } from '../../../shared/ipc/settings';
+import { NO_ENCRYPTION, NO_KEYRING_FIX } from '../../../shared/ipc/settings';
 import { desktopShell } from '../../platform/shell';
 import { useCredentialStorage } from '../../platform/use-credential-storage';
 import { enroll } from '../../sync/enroll';
@@ -34,6 +34,7 @@ export const FirstRunScreen = () => {
       if (!address.ok) return setError(address.reason);
       // Before enrolling: a token the shell then refuses to keep would waste the code.
       if (storage === 'plain-text' && !withoutKeyring) return setError(NO_KEYRING_FIX);
+      if (storage === 'unavailable') return setError(NO_ENCRYPTION);
       setBusy(true);
       const saved = await shell.updateSettings({
         serverUrl: address.value,

@@ -17,7 +17,7 @@ export type ApiOutcome<T> =
   | { kind: 'unknown-epoch'; reason: string } // 409
   | { kind: 'events-lost'; reason: string } // 409 unknown-last-accepted: push the kept ones again
   | { kind: 'too-large'; reason: string } // 413
-  | { kind: 'refused'; status: number; reason: string }; // another 4xx: a bug of ours
+  | { kind: 'refused'; status: number; reason: string }; // 421 (wrong name), another 4xx: a person must act
 
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -62,6 +62,16 @@ const call = async <T>(
   if (res.status === 409 && error.success && error.data.error === 'unknown-last-accepted')
     return { kind: 'events-lost', reason };
   if (res.status === 413) return { kind: 'too-large', reason };
+  // The server does not answer to the name this device reaches it by: its sentence names the
+  // flag that fixes it, for whoever runs the server.
+  if (res.status === 421)
+    return {
+      kind: 'refused',
+      status: 421,
+      reason: error.success
+        ? error.data.message
+        : 'The server does not answer to the name this device uses for it: start it with --public-name and that name.',
+    };
   if (res.status === 429) {
     const seconds = Number(res.headers.get('retry-after') ?? '1');
     return { kind: 'retry', reason, retryAfterMs: (Number.isFinite(seconds) ? seconds : 1) * 1000 };
@@ -77,17 +87,15 @@ export interface SyncApi {
   newEpoch(): Promise<ApiOutcome<string>>;
 }
 
-export const createSyncApi = (
-  serverUrl: string,
-  token: string,
-  fetchFn: Fetch = fetch,
-): SyncApi => {
+// Relative URLs only: the app and its API share one origin, the server's own in a browser and
+// app://fillwave in the desktop app, whose protocol handler forwards /api/* to the server.
+export const createSyncApi = (token: string, fetchFn: Fetch = fetch): SyncApi => {
   const headers = { authorization: `Bearer ${token}` };
   return {
     pull: (checkpoint, limit) =>
       call<PullPage>(
         fetchFn,
-        `${serverUrl}/api/v1/pull?limit=${limit}${checkpoint ? `&checkpoint=${encodeURIComponent(checkpoint)}` : ''}`,
+        `/api/v1/pull?limit=${limit}${checkpoint ? `&checkpoint=${encodeURIComponent(checkpoint)}` : ''}`,
         { headers },
         (json) => {
           const page = PullPageSchema.safeParse(json);
@@ -99,7 +107,7 @@ export const createSyncApi = (
     push: (events, lastAccepted) =>
       call<EventResult[]>(
         fetchFn,
-        `${serverUrl}/api/v1/push`,
+        '/api/v1/push',
         {
           method: 'POST',
           headers: { ...headers, 'content-type': 'application/json' },
@@ -115,7 +123,7 @@ export const createSyncApi = (
     newEpoch: () =>
       call<string>(
         fetchFn,
-        `${serverUrl}/api/v1/epochs`,
+        '/api/v1/epochs',
         { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' },
         (json) => {
           const answer = EpochResponseSchema.safeParse(json);

@@ -12,25 +12,15 @@ import { KEYS, readState, writeState, type DeviceIdentity } from './sync-state';
 // into the new epoch.
 export const enroll = async (
   db: FillwaveDb,
-  input: { serverUrl: string; code: string; name: string },
+  input: { code: string; name: string },
   newId: () => string,
-  fetchFn: typeof fetch = fetch,
+  fetchFn: (url: string, init: RequestInit) => Promise<Response> = fetch,
 ): Promise<Result<DeviceIdentity>> => {
-  let base: string;
-  try {
-    const url = new URL(input.serverUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      return fail('The server address must start with https:// (or http:// on this machine).');
-    base = url.origin;
-  } catch {
-    return fail(
-      `"${input.serverUrl}" is not a server address; it looks like https://fillwave.lan:4780`,
-    );
-  }
   const deviceId = (await readState<string>(db, 'deviceId')) ?? newId();
   let res: Response;
   try {
-    res = await fetchFn(`${base}/api/v1/enroll`, {
+    // Relative, like every API call: the page's own origin is its server (api.ts).
+    res = await fetchFn('/api/v1/enroll', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -40,7 +30,7 @@ export const enroll = async (
       }),
     });
   } catch {
-    return fail(`The server at ${base} does not answer. Check the address and the network.`);
+    return fail('The server does not answer. Check the address and the network.');
   }
   const json: unknown = await res.json().catch(() => null);
   if (res.status !== 201) {
@@ -53,13 +43,17 @@ export const enroll = async (
       `The server's answer is not one this app understands (${describeIssues(body.error)}).`,
     );
   const identity: DeviceIdentity = {
-    serverUrl: base,
     deviceId: body.data.deviceId,
     token: body.data.token,
     epoch: body.data.epoch,
   };
   await writeState(db, 'deviceId', identity.deviceId);
-  await saveIdentity(db, identity);
+  try {
+    await saveIdentity(db, identity);
+  } catch (error) {
+    // The shell would not keep the token (no keyring): say so rather than fail silently.
+    return fail((error as Error).message);
+  }
   await renumber(db, 1);
   await writeState(db, KEYS.needsEnrollment, false);
   return ok(identity);

@@ -1,8 +1,8 @@
 import type { FillwaveDb } from '../db/fillwave-db';
 
 // What the device knows about its place in sync, kept in the syncState table.
+// The server is the page's own origin (api.ts), so an identity names none.
 export interface DeviceIdentity {
-  serverUrl: string;
   deviceId: string;
   token: string;
   epoch: string;

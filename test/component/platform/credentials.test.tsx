@@ -22,6 +22,7 @@ describe('where the device token is kept', () => {
         settings = { ...settings, ...patch };
         return { ok: true, value: settings };
       },
+      credentialStorage: async () => 'keyring' as const,
     } satisfies ShellApi;
     await saveIdentity(db, identity);
     expect(settings.deviceToken).toBe('fwd.d-1.secret');
@@ -44,6 +45,7 @@ describe('where the device token is kept', () => {
         reason:
           'settings not saved: deviceToken is a secret and this system offers no encrypted storage (no keyring)',
       }),
+      credentialStorage: async () => 'keyring' as const,
     } satisfies ShellApi;
     await expect(saveIdentity(db, identity)).rejects.toThrow(/no encrypted storage/);
     expect(await readState(db, KEYS.identity)).toBeUndefined();

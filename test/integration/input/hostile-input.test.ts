@@ -160,6 +160,40 @@ describe.each(kinds)('hostile input on %s', (kind) => {
     },
   );
 
+  it('keeps a rejected 1.9 MiB payload as its code, reason, hash and a 1 KiB prefix', async () => {
+    const e = event({
+      type: 'backorder-line.held',
+      operatorId: 'lead-1',
+      payload: { backorderLineId: 'B1', reason: 'x'.repeat(1.9 * 1024 * 1024) },
+    });
+    const [result] = PushResponseSchema.parse(await (await push([e])).json()).results;
+    expect(result).toMatchObject({ status: 'rejected', code: 'invalid-payload' });
+    const [row] = await t.db.query<{
+      payload: unknown;
+      prefix: string;
+      bytes: number;
+      message: string;
+      hash: string;
+      size: number;
+    }>(
+      `SELECT payload, payload_prefix AS prefix, payload_bytes AS bytes, message,
+              content_hash AS hash, pg_column_size(e.*)::int AS size FROM events e WHERE id = $1`,
+      [e.id],
+    );
+    expect(row!.payload).toBeNull();
+    expect(row!.prefix).toBe(JSON.stringify(e.payload).slice(0, 1024));
+    expect(row!.bytes).toBe(JSON.stringify(e.payload).length);
+    expect(row!.message).toMatch(/reason/);
+    expect(row!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row!.size).toBeLessThan(4096);
+    // The answer to a repeat still comes from the stored hash and reason.
+    const [again] = PushResponseSchema.parse(await (await push([e])).json()).results;
+    expect(again).toMatchObject({ status: 'duplicate', original: { code: 'invalid-payload' } });
+    const other = { ...e, payload: { backorderLineId: 'B2', reason: 'y' } };
+    const [reused] = PushResponseSchema.parse(await (await push([other])).json()).results;
+    expect(reused).toMatchObject({ status: 'rejected', code: 'id-reused' });
+  });
+
   it('refuses a quantity past 2^31-1 by field', async () => {
     const res = await push([
       event({

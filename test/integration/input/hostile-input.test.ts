@@ -209,6 +209,24 @@ describe.each(kinds)('hostile input on %s', (kind) => {
     expect(result?.status === 'rejected' && result.message).toMatch(/qty: is too large/);
   });
 
+  it('answers 400, not 500, to a checkpoint past what the database counts', async () => {
+    const first = await fetch(`${server.url}/api/v1/pull`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const { checkpoint } = (await first.json()) as { checkpoint: string };
+    const databaseId = checkpoint.split('.')[0];
+    for (const bad of [
+      `${databaseId}.99999999999999999999.1`,
+      `${databaseId}.1.9999999999999999`,
+    ]) {
+      const res = await fetch(`${server.url}/api/v1/pull?checkpoint=${bad}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status, bad).toBeLessThan(500);
+      if (res.status >= 400) expect(ErrorBodySchema.parse(await res.json()).message).not.toBe('');
+    }
+  });
+
   it('answers 400, not 500, to hostile admin and enroll bodies', async () => {
     const admin = (path: string, body: unknown) =>
       fetch(`${server.url}${path}`, {

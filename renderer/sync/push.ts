@@ -2,6 +2,7 @@ import type { EventEnvelope } from '../../shared/sync-api/push';
 import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import type { ApiOutcome, SyncApi } from './api';
 import { pendingEvents, renumber } from './outbox';
+import { blamesTheEvent, isSuspect, strike } from './park';
 import type { StepHook } from './pull';
 import { KEYS, readState, writeState, type DeviceIdentity } from './sync-state';
 
@@ -65,6 +66,18 @@ export const push = async (
         [],
         options.now(),
       );
+      continue;
+    }
+    if (blamesTheEvent(answer)) {
+      // Narrow a failing batch down to its first event alone (at once if that one already
+      // failed alone); alone, three identical failures park it and the rest go on.
+      if (waiting.length > 1) {
+        batch = (await isSuspect(db, waiting[0]!.id)) ? 1 : Math.floor(waiting.length / 2);
+        continue;
+      }
+      const serverWorks = async () => (await api.pull(null, 1)).kind === 'ok';
+      if (!(await strike(db, waiting[0]!, answer, options.now(), serverWorks))) return answer;
+      batch = options.batchSize ?? MAX_BATCH;
       continue;
     }
     if (answer.kind !== 'ok') {

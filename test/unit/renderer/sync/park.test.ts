@@ -82,7 +82,7 @@ describe('parking an event the server fails on', () => {
         { backorderLineId: `B${i + 1}`, reason: 'x' },
         ctx,
       );
-      if (!r.ok) throw new Error(r.error);
+      if (!r.ok) throw new Error(r.reason);
       ids.push(r.value.id);
     }
     return ids;

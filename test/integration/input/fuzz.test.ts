@@ -453,6 +453,9 @@ describe.each(kinds)('fuzzed requests on %s', (kind) => {
     for (const body of [
       await event(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`),
       await event(`${'['.repeat(5000)}${']'.repeat(5000)}`),
+      await event(`${'['.repeat(800_000)}${']'.repeat(800_000)}`),
+      await event(`${'{"constructor":'.repeat(50_000)}1${'}'.repeat(50_000)}`),
+      await event(`${'{"__proto__":'.repeat(50_000)}1${'}'.repeat(50_000)}`),
       await event('{"pickTaskId":"PT1","qty":1e400,"toteCode":"T"}'),
       await event('{"pickTaskId":"PT1","qty":1,"toteCode":"T","\\u0000":1}'),
       '{"events":[',

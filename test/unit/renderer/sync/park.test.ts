@@ -176,4 +176,18 @@ describe('parking an event the server fails on', () => {
       ['parked', ids[0]],
     ]);
   });
+
+  it('refuses to record an action while the clock is outside the years the server takes', async () => {
+    const r = await recordAction(
+      db,
+      'backorder-line.held',
+      { backorderLineId: 'B1', reason: 'x' },
+      { ...ctx, now: () => new Date('1970-01-01T00:00:00Z') },
+    );
+    expect(r).toEqual({
+      ok: false,
+      reason: "this device's clock says 1970-01-01: set its date and time, then do this again",
+    });
+    expect(await db.outbox.count()).toBe(0);
+  });
 });

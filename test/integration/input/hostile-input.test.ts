@@ -254,6 +254,18 @@ describe.each(kinds)('hostile input on %s', (kind) => {
         }),
       ),
     ).toMatch(/qty/);
+    // Each within int4, their sum is not: PostgreSQL refuses it, and the event is refused
+    // with its reason instead of a 500.
+    const overflow = await admin('/api/v1/admin/stock-receipts', {
+      receipts: [{ locationId: 'L1', skuId: 'SKU-1', qty: 2 ** 31 - 1 }],
+    });
+    expect(overflow.status).toBe(422);
+    expect(ErrorBodySchema.parse(await overflow.json())).toMatchObject({
+      error: 'data-refused',
+      message: expect.stringMatching(
+        /oms.stock-received event holds a value the database cannot store \(.*out of range/,
+      ),
+    });
     const enroll = await fetch(`${server.url}/api/v1/enroll`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

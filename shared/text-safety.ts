@@ -18,3 +18,26 @@ export const storableText = (value: string, max: number): string => {
     .replaceAll('\u0000', '\ufffd')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 };
+
+// The first string or key anywhere in a parsed JSON value that is broken text, with its path
+// ("lines.0.note"), or null. Walked with an explicit stack: no depth overflows it.
+export const brokenTextIn = (value: unknown): { path: string; problem: string } | null => {
+  const stack: { v: unknown; path: string[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      const problem = brokenTextProblem(v);
+      if (problem) return { path: path.join('.') || 'value', problem };
+    } else if (Array.isArray(v)) {
+      v.forEach((child, i) => stack.push({ v: child, path: [...path, String(i)] }));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, child] of Object.entries(v)) {
+        const problem = brokenTextProblem(key);
+        if (problem)
+          return { path: [...path, storableText(key, 40)].join('.'), problem: `a key ${problem}` };
+        stack.push({ v: child, path: [...path, key] });
+      }
+    }
+  }
+  return null;
+};

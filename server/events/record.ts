@@ -1,5 +1,5 @@
 import { describeIssues } from '../../shared/describe-issues';
-import { storableText } from '../../shared/text-safety';
+import { brokenTextIn, storableText } from '../../shared/text-safety';
 import type { Queryable } from '../db/db';
 import { rejected, type EventRegistry, type LoggedEvent, type Outcome } from './registry';
 
@@ -73,6 +73,14 @@ const runApply = async (
   if (def.role && event.source === 'device') {
     const refused = await checkOperator(tx, event.operatorId, def.role, event.type);
     if (refused) return refused;
+  }
+  // Keys a schema lets through unread are still stored: no text PostgreSQL cannot hold anywhere.
+  const broken = brokenTextIn(event.payload);
+  if (broken) {
+    return rejected(
+      'invalid-payload',
+      `The ${event.type} event is malformed: ${broken.path}: ${broken.problem}.`,
+    );
   }
   const payload = def.payload.safeParse(event.payload);
   if (!payload.success) {

@@ -447,6 +447,63 @@ describe.each(kinds)('fuzzed requests on %s', (kind) => {
     );
   }, 240_000);
 
+  // OMS events no route takes (a connector or the demo seed records them): each payload with a
+  // hostile field is accepted or refused with a reason, never thrown (a 500 in any caller).
+  it('server-side events: every OMS payload with a hostile field', async () => {
+    const oms: Record<string, Json> = {
+      'oms.layout-defined': {
+        layout: {
+          id: 'main',
+          name: 'Test',
+          aisleCount: 2,
+          aisleLengthM: 10,
+          aisleSpacingM: 3,
+          crossAislesM: [0, 10],
+          depotAisle: 1,
+          depotCrossAisleM: 0,
+        },
+        locations: [
+          { id: 'L1', code: 'L1', zone: 'A', aisle: 1, positionM: 1, level: 0, side: 'left' },
+        ],
+      },
+      'oms.skus-defined': {
+        skus: [
+          {
+            id: 'SKU-1',
+            sku: 'SKU-1',
+            description: 'part',
+            unit: 'ea',
+            weightKg: 1,
+            volumeL: 1,
+            barcodes: [{ code: '4006381333931', kind: 'each', units: 1 }],
+          },
+        ],
+      },
+      'oms.operators-defined': {
+        operators: [{ id: 'pick-9', badge: 'PI9', name: 'Pim', role: 'picker', active: true }],
+      },
+      'oms.daily-counts-recorded': {
+        days: [{ id: '2026-11-24', ordersPlaced: 10, linesPlaced: 20, linesBackordered: 2 }],
+      },
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...Object.keys(oms)), mutation, async (type, m) => {
+        const outcome = await recordServerEvent(
+          t.db,
+          registry,
+          systemClock,
+          type,
+          mutate(oms[type], m),
+        );
+        if (!outcome.ok) {
+          expect(outcome.code.length).toBeGreaterThan(0);
+          expect(outcome.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS.other * 4, endOnFailure: true },
+    );
+  }, 240_000);
+
   it('raw bodies no JSON.stringify can make: refused with a reason', async () => {
     const event = async (payload: string) =>
       `{"events":[{"id":"${randomUUID()}","epoch":"${epoch}","seq":${await nextSeq()},"type":"pick.confirmed","deviceId":"${deviceId}","operatorId":"pick-1","at":"2026-11-25T08:00:00Z","payload":${payload}}]}`;

@@ -13,7 +13,7 @@ import {
 import { nestsDeeperThan } from '../../../../shared/json-depth';
 import { PickConfirmedSchema } from '../../../../shared/sync-api/events/picker';
 import { EventEnvelopeSchema, PAYLOAD_MAX_DEPTH } from '../../../../shared/sync-api/push';
-import { brokenTextProblem, storableText } from '../../../../shared/text-safety';
+import { brokenTextIn, brokenTextProblem, storableText } from '../../../../shared/text-safety';
 
 const problem = (
   schema: { safeParse(v: unknown): { success: boolean; error?: unknown } },
@@ -40,6 +40,18 @@ describe('text', () => {
     expect(problem(PickConfirmedSchema, { pickTaskId: 'T1', qty: 1, toteCode: 'X\u0000' })).toBe(
       'toteCode: contains a NUL character, which text cannot hold',
     );
+  });
+
+  it('finds broken text anywhere in a payload, keys too, by path', () => {
+    expect(brokenTextIn({ lines: [{ a: 'ok' }, { note: 'x\u0000' }] })).toEqual({
+      path: 'lines.1.note',
+      problem: 'contains a NUL character, which text cannot hold',
+    });
+    expect(brokenTextIn({ skus: [{ ['k\ud800']: 1 }] })).toMatchObject({
+      path: 'skus.0.k\ufffd',
+      problem: expect.stringMatching(/^a key is not valid text/),
+    });
+    expect(brokenTextIn({ a: ['😀', 1, null, true] })).toBeNull();
   });
 
   it('makes text storable: broken characters replaced, cut without splitting a pair', () => {

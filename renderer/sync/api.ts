@@ -17,7 +17,7 @@ export type ApiOutcome<T> =
   | { kind: 'gone'; reason: string } // 410: another database; resync
   | { kind: 'unknown-epoch'; reason: string } // 409
   | { kind: 'too-large'; reason: string } // 413
-  | { kind: 'refused'; status: number; reason: string }; // another 4xx: a bug of ours
+  | { kind: 'refused'; status: number; reason: string; code?: string }; // another 4xx: a bug of ours
 
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -65,7 +65,12 @@ const call = async <T>(
     return { kind: 'retry', reason, retryAfterMs: (Number.isFinite(seconds) ? seconds : 1) * 1000 };
   }
   if (res.status >= 500) return { kind: 'retry', reason, status: res.status };
-  return { kind: 'refused', status: res.status, reason };
+  return {
+    kind: 'refused',
+    status: res.status,
+    reason,
+    ...(error.success ? { code: error.data.error } : {}),
+  };
 };
 
 export interface SyncApi {

@@ -68,6 +68,22 @@ export const push = async (
       );
       continue;
     }
+    if (answer.kind === 'refused' && answer.status === 400 && answer.code === 'bad-request') {
+      // The server's schema refuses an event of the batch (one recorded by an older app, or
+      // with a clock outside the years it takes): narrowed to it alone, it can never go, so
+      // it is refused with the server's sentence and the rest go on, as for 413.
+      if (waiting.length > 1) {
+        batch = Math.max(1, Math.floor(waiting.length / 2));
+        continue;
+      }
+      await settle(
+        db,
+        [{ event: waiting[0]!, code: 'bad-request', message: answer.reason }],
+        [],
+        options.now(),
+      );
+      continue;
+    }
     if (blamesTheEvent(answer)) {
       // Narrow a failing batch down to its first event alone (at once if that one already
       // failed alone); alone, three identical failures park it and the rest go on.

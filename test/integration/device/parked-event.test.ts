@@ -100,4 +100,34 @@ describe(`an event the server fails on, on ${kind}`, () => {
     ]);
     expect((await syncLog(device.db)).map((e) => e.action)).toEqual(['retried', 'parked']);
   });
+
+  it("refuses, with the server's sentence, an outbox event the server's schema refuses, and sends the rest", async () => {
+    const device = await enrolledDevice(t.db, mended.url);
+    const ids: string[] = [];
+    for (const line of ['SO-1/1', 'SO-1/2', 'SO-2/1']) {
+      const r = await recordAction(
+        device.db,
+        'backorder-line.held',
+        { backorderLineId: line, reason: 'x' },
+        { operatorId: OPERATORS.lead, now, newId: () => randomUUID() },
+      );
+      if (!r.ok) throw new Error(r.reason);
+      ids.push(r.value.id);
+    }
+    // As an older app, or one whose clock was reset, recorded it.
+    await device.db.outbox.where('id').equals(ids[1]!).modify({ at: '1970-01-01T00:00:00.000Z' });
+    expect(await push(device.db, device.api, { now })).toMatchObject({ kind: 'done' });
+    const logged = await t.db.query<{ id: string; seq: number | string }>(
+      'SELECT id, seq FROM events WHERE device_id = $1 ORDER BY seq',
+      [device.deviceId],
+    );
+    expect(logged.map((e) => [e.id, Number(e.seq)])).toEqual([
+      [ids[0], 1],
+      [ids[2], 2],
+    ]);
+    expect(await device.db.rejected.get(ids[1]!)).toMatchObject({
+      code: 'bad-request',
+      message: expect.stringMatching(/at: must be a date between 2000 and 2099/),
+    });
+  });
 });

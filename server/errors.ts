@@ -12,6 +12,11 @@ export class HttpError extends Error {
   }
 }
 
+// PostgreSQL refusing a value the request carried (22xxx data exception, 54xxx program limit):
+// the request is at fault, not the server.
+const isDataError = (error: unknown): boolean =>
+  /^(22|54)[0-9A-Z]{3}$/.test(String((error as { code?: unknown }).code));
+
 // 4xx bodies say what was wrong; 5xx bodies say nothing internal, and the log keeps the detail.
 export const installErrorHandler = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
@@ -20,6 +25,13 @@ export const installErrorHandler = (app: FastifyInstance): void => {
         .code(error.statusCode)
         .headers(error.headers)
         .send({ error: error.code, message: error.message } satisfies ErrorBody);
+    }
+    if (isDataError(error)) {
+      return reply.code(400).send({
+        error: 'bad-request',
+        message:
+          'The request holds a value out of the range this server can take (a number or date too large); check what was sent.',
+      } satisfies ErrorBody);
     }
     const status = error.statusCode ?? 500;
     if (status === 413) {

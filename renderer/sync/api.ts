@@ -11,13 +11,14 @@ import {
 // Every answer the sync API can give, as values: the engine decides what to do with each.
 export type ApiOutcome<T> =
   | { kind: 'ok'; value: T }
-  | { kind: 'retry'; reason: string; retryAfterMs?: number } // network, 5xx, 429, a cut body
+  // network, 5xx (with its status), 429, a cut body
+  | { kind: 'retry'; reason: string; retryAfterMs?: number; status?: number }
   | { kind: 'unauthorized'; reason: string } // 401: enroll again
   | { kind: 'gone'; reason: string } // 410: another database; resync
   | { kind: 'unknown-epoch'; reason: string } // 409
   | { kind: 'events-lost'; reason: string } // 409 unknown-last-accepted: push the kept ones again
   | { kind: 'too-large'; reason: string } // 413
-  | { kind: 'refused'; status: number; reason: string }; // 421 (wrong name), another 4xx: a person must act
+  | { kind: 'refused'; status: number; reason: string; code?: string }; // 421 (wrong name), another 4xx: a person must act
 
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -76,8 +77,13 @@ const call = async <T>(
     const seconds = Number(res.headers.get('retry-after') ?? '1');
     return { kind: 'retry', reason, retryAfterMs: (Number.isFinite(seconds) ? seconds : 1) * 1000 };
   }
-  if (res.status >= 500) return { kind: 'retry', reason };
-  return { kind: 'refused', status: res.status, reason };
+  if (res.status >= 500) return { kind: 'retry', reason, status: res.status };
+  return {
+    kind: 'refused',
+    status: res.status,
+    reason,
+    ...(error.success ? { code: error.data.error } : {}),
+  };
 };
 
 export interface SyncApi {

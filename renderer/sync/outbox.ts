@@ -1,4 +1,5 @@
 import { describeIssues } from '../../shared/describe-issues';
+import { TimestampSchema } from '../../shared/domain/common';
 import { fail, ok, type Result } from '../../shared/result';
 import { DEVICE_EVENTS, type DeviceEventType } from '../../shared/sync-api/events/catalogue';
 import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
@@ -24,6 +25,13 @@ export const recordAction = async <T extends DeviceEventType>(
   if (!spec) return fail(`"${type}" is not something this app can record`);
   const parsed = spec.payload.safeParse(payload);
   if (!parsed.success) return fail(`${type}: ${describeIssues(parsed.error)}`);
+  // The server refuses a time outside 2000-2099 for the whole batch: a device whose clock was
+  // reset must not record events that would hold back every other.
+  const at = ctx.now().toISOString();
+  if (!TimestampSchema.safeParse(at).success)
+    return fail(
+      `this device's clock says ${at.slice(0, 10)}: set its date and time, then do this again`,
+    );
   const event = await db.transaction('rw', db.outbox, db.syncState, async () => {
     const seq = (await readState<number>(db, KEYS.nextSeq)) ?? 1;
     const row: OutboxEvent = {
@@ -31,7 +39,7 @@ export const recordAction = async <T extends DeviceEventType>(
       seq,
       type,
       operatorId: ctx.operatorId,
-      at: ctx.now().toISOString(),
+      at,
       payload: parsed.data,
       status: 'pending',
     };

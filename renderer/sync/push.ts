@@ -3,6 +3,7 @@ import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import type { ApiOutcome, SyncApi } from './api';
 import { pendingEvents, renumber } from './outbox';
 import { noteAccepted, recallSent } from './sent';
+import { blamesTheEvent, isSuspect, strike } from './park';
 import type { StepHook } from './pull';
 import { KEYS, readState, writeState, type DeviceIdentity } from './sync-state';
 
@@ -86,6 +87,34 @@ export const push = async (
         [],
         options.now(),
       );
+      continue;
+    }
+    if (answer.kind === 'refused' && answer.status === 400 && answer.code === 'bad-request') {
+      // The server's schema refuses an event of the batch (one recorded by an older app, or
+      // with a clock outside the years it takes): narrowed to it alone, it can never go, so
+      // it is refused with the server's sentence and the rest go on, as for 413.
+      if (waiting.length > 1) {
+        batch = Math.max(1, Math.floor(waiting.length / 2));
+        continue;
+      }
+      await settle(
+        db,
+        [{ event: waiting[0]!, code: 'bad-request', message: answer.reason }],
+        [],
+        options.now(),
+      );
+      continue;
+    }
+    if (blamesTheEvent(answer)) {
+      // Narrow a failing batch down to its first event alone (at once if that one already
+      // failed alone); alone, three identical failures park it and the rest go on.
+      if (waiting.length > 1) {
+        batch = (await isSuspect(db, waiting[0]!.id)) ? 1 : Math.floor(waiting.length / 2);
+        continue;
+      }
+      const serverWorks = async () => (await api.pull(null, 1)).kind === 'ok';
+      if (!(await strike(db, waiting[0]!, answer, options.now(), serverWorks))) return answer;
+      batch = options.batchSize ?? MAX_BATCH;
       continue;
     }
     if (answer.kind !== 'ok') {

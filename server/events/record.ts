@@ -1,4 +1,5 @@
 import { describeIssues } from '../../shared/describe-issues';
+import { brokenTextIn, storableText } from '../../shared/text-safety';
 import type { Queryable } from '../db/db';
 import { rejected, type EventRegistry, type LoggedEvent, type Outcome } from './registry';
 
@@ -8,14 +9,27 @@ export interface EventToRecord extends LoggedEvent {
   contentHash: string;
 }
 
-// PostgreSQL's integrity classes (23xxx): a CHECK or foreign key caught what an apply
-// function should have refused itself. The event is refused, naming the constraint.
-const isIntegrityError = (
-  error: unknown,
-): error is { code: string; constraint?: string; message: string } =>
-  typeof error === 'object' &&
-  error !== null &&
-  /^23/.test(String((error as { code?: unknown }).code));
+// A rejected event keeps this much of its payload (as JSON text) and of its reason.
+export const REJECTED_PREFIX_CHARS = 1024;
+export const REJECTED_MESSAGE_CHARS = 2000;
+
+interface PgError {
+  code: string;
+  constraint?: string;
+  message: string;
+}
+
+const sqlState = (error: unknown): string =>
+  typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code) : '';
+
+// PostgreSQL's integrity class (23xxx): a CHECK or foreign key caught what an apply function
+// should have refused itself. The event is refused, naming the constraint.
+const isIntegrityError = (error: unknown): error is PgError => /^23/.test(sqlState(error));
+
+// Data exceptions (22xxx: a value out of range, text it cannot hold) and program limits
+// (54xxx: too complex, too deep): the event's data, not the server, is at fault, so the event
+// is refused with PostgreSQL's sentence rather than answered 500.
+const isDataError = (error: unknown): error is PgError => /^(22|54)/.test(sqlState(error));
 
 const checkOperator = async (
   tx: Queryable,
@@ -60,6 +74,14 @@ const runApply = async (
     const refused = await checkOperator(tx, event.operatorId, def.role, event.type);
     if (refused) return refused;
   }
+  // Keys a schema lets through unread are still stored: no text PostgreSQL cannot hold anywhere.
+  const broken = brokenTextIn(event.payload);
+  if (broken) {
+    return rejected(
+      'invalid-payload',
+      `The ${event.type} event is malformed: ${broken.path}: ${broken.problem}.`,
+    );
+  }
   const payload = def.payload.safeParse(event.payload);
   if (!payload.success) {
     return rejected(
@@ -82,22 +104,30 @@ const runApply = async (
         `The ${event.type} event would break a rule of the warehouse data (${error.constraint ?? error.message}).`,
       );
     }
+    if (isDataError(error)) {
+      return rejected(
+        'data-refused',
+        `The ${event.type} event holds a value the database cannot store (${error.message}).`,
+      );
+    }
     throw error;
   }
 };
 
 // Applies an event and records it with its outcome, inside the caller's transaction: the
-// state change and its log entry commit together or not at all.
+// state change and its log entry commit together or not at all. A rejected event keeps its
+// code, reason, content hash and the start of its payload, never the whole payload.
 export const applyAndRecord = async (
   tx: Queryable,
   registry: EventRegistry,
   event: EventToRecord,
 ): Promise<Outcome> => {
   const outcome = await runApply(tx, registry, event);
+  const json = JSON.stringify(event.payload ?? null);
   await tx.query(
     `INSERT INTO events (id, source, device_id, epoch, seq, operator_id, type, payload, at, received_at,
-                         content_hash, status, code, message, details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+                         content_hash, status, code, message, details, payload_prefix, payload_bytes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
     [
       event.id,
       event.source,
@@ -106,15 +136,19 @@ export const applyAndRecord = async (
       event.seq,
       event.operatorId,
       event.type,
-      JSON.stringify(event.payload ?? null),
+      outcome.ok ? json : null,
       event.at,
       event.receivedAt,
       event.contentHash,
       outcome.ok ? 'accepted' : 'rejected',
       outcome.ok ? null : outcome.code,
-      outcome.ok ? null : outcome.message,
+      outcome.ok ? null : storableText(outcome.message, REJECTED_MESSAGE_CHARS),
       outcome.ok && outcome.refused?.length ? JSON.stringify(outcome.refused) : null,
+      outcome.ok ? null : storableText(json, REJECTED_PREFIX_CHARS),
+      outcome.ok ? null : Buffer.byteLength(json),
     ],
   );
-  return outcome;
+  return outcome.ok
+    ? outcome
+    : { ...outcome, message: storableText(outcome.message, REJECTED_MESSAGE_CHARS) };
 };

@@ -16,6 +16,8 @@ export const FaultConfigSchema = z.strictObject({
   truncateRate: z.number().min(0).max(1).default(0),
   // Do the work, then close the connection without answering.
   loseResponseRate: z.number().min(0).max(1).default(0),
+  // Answer 500, as a bug would, to every push that carries one of these event ids.
+  failEventIds: z.array(z.string()).optional(),
 });
 export type FaultConfig = z.infer<typeof FaultConfigSchema>;
 
@@ -36,6 +38,19 @@ export const installFaults = (app: FastifyInstance, config: FaultConfig, clock: 
         .send({ error: 'injected-fault', message: 'Injected fault: try again.' });
     }
   });
+
+  if (config.failEventIds?.length) {
+    const poisoned = new Set(config.failEventIds);
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.url !== '/api/v1/push') return;
+      const events = (request.body as { events?: { id?: unknown }[] } | null)?.events;
+      if (!Array.isArray(events) || !events.some((e) => poisoned.has(String(e?.id)))) return;
+      return reply.code(500).send({
+        error: 'internal',
+        message: 'The server failed to handle this request; it was logged.',
+      });
+    });
+  }
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (!isApi(request.url) || reply.statusCode !== 200) return payload;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, QuantitySchema, TimestampSchema } from './common';
+import { IdSchema, int4, QuantitySchema, text, TimestampSchema } from './common';
 
 export const BACKORDER_LINE_STATUSES = [
   'open',
@@ -17,15 +17,15 @@ export type BackorderLineStatus = z.infer<typeof BackorderLineStatusSchema>;
 export const BackorderLineSchema = z.object({
   id: IdSchema,
   orderId: IdSchema,
-  lineNo: z.number().int().min(1),
+  lineNo: int4(1),
   skuId: IdSchema,
   customerId: IdSchema,
   // 1 is the most important customer.
-  customerTier: z.number().int().min(1).max(9),
+  customerTier: int4(1).max(9),
   orderedAt: TimestampSchema,
   promisedBy: TimestampSchema,
   shipComplete: z.boolean(),
-  carrier: z.string().max(50).nullable(),
+  carrier: text(0, 50).nullable(),
   cutoffAt: TimestampSchema.nullable(),
   qtyOrdered: QuantitySchema,
   qtyBackordered: QuantitySchema,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema } from './common';
+import { IdSchema, text, TimestampSchema } from './common';
 
 // An accepted event as devices receive it in a pull: a line's history and the KPIs' input.
 export const EventRecordSchema = z.object({
   id: IdSchema,
-  type: z.string().min(1).max(100),
+  type: text(1, 100),
   source: z.enum(['device', 'server', 'admin']),
   deviceId: IdSchema.nullable(),
   operatorId: IdSchema.nullable(),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { IdSchema, LengthMSchema } from './common';
+import { IdSchema, int4, LengthMSchema, text } from './common';
 
 export const LocationSchema = z.object({
   id: IdSchema,
-  code: z.string().min(1).max(50),
-  zone: z.string().min(1).max(50),
-  aisle: z.number().int().min(1),
+  code: text(1, 50),
+  zone: text(1, 50),
+  aisle: int4(1),
   positionM: LengthMSchema,
-  level: z.number().int().min(0),
+  level: int4(0),
   side: z.enum(['left', 'right']),
   // Set after a short pick: allocation takes no stock from here until someone counts it.
   countRequired: z.boolean(),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { IdSchema } from './common';
+import { IdSchema, int4, text } from './common';
 
 export const OperatorRoleSchema = z.enum(['picker', 'lead', 'packer']);
 export type OperatorRole = z.infer<typeof OperatorRoleSchema>;
 
 export const OperatorSchema = z.object({
   id: IdSchema,
-  badge: z.string().min(1).max(100),
-  name: z.string().min(1).max(200),
+  badge: text(1, 100),
+  name: text(1, 200),
   role: OperatorRoleSchema,
   active: z.boolean(),
   // PBKDF2-SHA-256 of the PIN (hex), its salt (hex) and iterations; null until a PIN is set.
@@ -22,6 +22,6 @@ export const OperatorSchema = z.object({
     .regex(/^[0-9a-f]{32}$/)
     .nullable()
     .optional(),
-  pinIterations: z.number().int().min(1).nullable().optional(),
+  pinIterations: int4(1).nullable().optional(),
 });
 export type Operator = z.infer<typeof OperatorSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, PositiveQuantitySchema, QuantitySchema } from './common';
+import { IdSchema, int4, PositiveQuantitySchema, QuantitySchema } from './common';
 
 // One stop of a tour. A tour's route is the order of its pick tasks (sequence).
 export const PickTaskSchema = z.object({
@@ -11,8 +11,8 @@ export const PickTaskSchema = z.object({
   locationId: IdSchema,
   skuId: IdSchema,
   qty: PositiveQuantitySchema,
-  sequence: z.number().int().min(0),
-  toteSlot: z.number().int().min(0),
+  sequence: int4(0),
+  toteSlot: int4(0),
   status: z.enum(['open', 'picked', 'short', 'cancelled']),
   pickedQty: QuantitySchema,
   shortQty: QuantitySchema,

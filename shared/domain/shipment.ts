@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, PositiveQuantitySchema, TimestampSchema } from './common';
+import { IdSchema, int4, PositiveQuantitySchema, TimestampSchema } from './common';
 
 // What left the dock for one order. Each line records how long it was backordered (from
 // ordered to shipped, by the server's clock) for the KPIs.
@@ -10,14 +10,14 @@ export const ShipmentSchema = z.object({
   service: z.string(),
   trackingNumber: z.string(),
   weightKg: z.number(),
-  parcels: z.number().int(),
+  parcels: int4(),
   shippedAt: TimestampSchema,
   shippedBy: IdSchema,
   lines: z.array(
     z.object({
       backorderLineId: IdSchema,
       qty: PositiveQuantitySchema,
-      backorderSeconds: z.number().int().min(0),
+      backorderSeconds: int4(0),
     }),
   ),
 });

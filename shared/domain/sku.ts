@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { IdSchema, PositiveQuantitySchema } from './common';
+import { IdSchema, PositiveQuantitySchema, text } from './common';
 
 // A barcode and how many eaches one scan of it stands for: 1 for an each, 12 for a case of 12.
 export const BarcodeSchema = z.object({
-  code: z.string().min(1).max(100),
+  code: text(1, 100),
   kind: z.enum(['each', 'inner', 'case']),
   units: PositiveQuantitySchema,
 });
@@ -11,9 +11,9 @@ export type Barcode = z.infer<typeof BarcodeSchema>;
 
 export const SkuSchema = z.object({
   id: IdSchema,
-  sku: z.string().min(1).max(100),
-  description: z.string().max(500),
-  unit: z.string().min(1).max(20),
+  sku: text(1, 100),
+  description: text(0, 500),
+  unit: text(1, 20),
   weightKg: z.number().min(0),
   volumeL: z.number().min(0),
   barcodes: z.array(BarcodeSchema).max(50),

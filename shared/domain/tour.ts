@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { IdSchema, LengthMSchema } from './common';
+import { IdSchema, int4, LengthMSchema } from './common';
 
 export const TourSchema = z.object({
   id: IdSchema,
   waveId: IdSchema,
   // Order of the tour within its wave, for "next tour".
-  sequence: z.number().int().min(0),
+  sequence: int4(0),
   status: z.enum([
     'released',
     'assigned',

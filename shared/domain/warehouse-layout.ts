@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { IdSchema, LengthMSchema } from './common';
+import { IdSchema, int4, LengthMSchema, text } from './common';
 
 // Parallel aisles, numbered from 1, crossed by cross aisles at the listed positions along them
 // (0 is the front, aisleLengthM the back); n cross aisles make n - 1 blocks. The depot sits on
 // a cross aisle, at an aisle.
 export const WarehouseLayoutSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1).max(200),
-  aisleCount: z.number().int().min(1).max(1000),
+  name: text(1, 200),
+  aisleCount: int4(1).max(1000),
   aisleLengthM: LengthMSchema,
   aisleSpacingM: LengthMSchema,
   crossAislesM: z.array(LengthMSchema).min(2),
-  depotAisle: z.number().int().min(1),
+  depotAisle: int4(1),
   depotCrossAisleM: LengthMSchema,
 });
 export type WarehouseLayout = z.infer<typeof WarehouseLayoutSchema>;

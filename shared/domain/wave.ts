@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema } from './common';
+import { IdSchema, text, TimestampSchema } from './common';
 
 export const WaveSchema = z.object({
   id: IdSchema,
-  name: z.string().max(200),
+  name: text(0, 200),
   status: z.enum(['released', 'picking', 'done', 'cancelled']),
   releasedAt: TimestampSchema,
   releasedBy: IdSchema.nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from '../domain/common';
+import { IdSchema, text } from '../domain/common';
 import { OperatorRoleSchema } from '../domain/operator';
 import { PIN_PATTERN, PIN_RULE } from '../auth/pin-params';
 
@@ -17,16 +17,16 @@ export const EnrollmentCodeRequestSchema = z.strictObject({
 
 export const OperatorCreateSchema = z.strictObject({
   id: IdSchema.optional(),
-  badge: z.string().min(1).max(100),
-  name: z.string().min(1).max(200),
+  badge: text(1, 100),
+  name: text(1, 200),
   role: OperatorRoleSchema,
   pin: PinSchema,
 });
 
 export const OperatorChangeSchema = z
   .strictObject({
-    badge: z.string().min(1).max(100),
-    name: z.string().min(1).max(200),
+    badge: text(1, 100),
+    name: text(1, 200),
     role: OperatorRoleSchema,
   })
   .partial()

@@ -1,19 +1,32 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema } from '../domain/common';
+import { IdSchema, int4, text, TimestampSchema } from '../domain/common';
+import { nestsDeeperThan } from '../json-depth';
 
 export const PUSH_MAX_EVENTS = 500;
+// The deepest payload a device event has is 4 levels (wave > tours > tasks > task); room to
+// grow, and far below what would overflow a recursive walk.
+export const PAYLOAD_MAX_DEPTH = 32;
+
+export const PayloadSchema = z.unknown().check((ctx) => {
+  if (nestsDeeperThan(ctx.value, PAYLOAD_MAX_DEPTH))
+    ctx.issues.push({
+      code: 'custom',
+      message: `is nested more than ${PAYLOAD_MAX_DEPTH} levels deep; no event needs that`,
+      input: ctx.value,
+    });
+});
 
 // What a device sends for each thing a person did. seq counts the device's events from 1
 // within an epoch the server issued, so the server sees gaps.
 export const EventEnvelopeSchema = z.strictObject({
   id: z.uuid(),
   epoch: z.uuid(),
-  seq: z.number().int().min(1),
-  type: z.string().min(1).max(100),
+  seq: int4(1),
+  type: text(1, 100),
   deviceId: IdSchema,
   operatorId: IdSchema.nullable(),
   at: TimestampSchema,
-  payload: z.unknown(),
+  payload: PayloadSchema,
 });
 export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;
 

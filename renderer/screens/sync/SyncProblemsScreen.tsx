@@ -1,31 +1,74 @@
-import { dismissRejected, useQuarantined, useRejectedEvents } from '../../db/tables/problems';
+import {
+  discardParkedEvent,
+  dismissRejected,
+  retryParkedEvent,
+  useQuarantined,
+  useRejectedEvents,
+  useSyncLog,
+} from '../../db/tables/problems';
+import type { RejectedEvent } from '../../db/fillwave-db';
+import { PARKED_CODE } from '../../sync/park';
 
-// What the server refused, with its sentence, and records from the server this device could not
-// read. Nothing here is swallowed: a person sees it and decides.
+const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+const LOG_WORDS = { parked: 'Set aside', retried: 'Sent again', discarded: 'Discarded' } as const;
+
+const Problem = ({ r }: { r: RejectedEvent }) => (
+  <li>
+    <strong>{r.message}</strong>
+    <div className="queue-sub">
+      {r.type} · {when(r.at)} · {r.code}
+    </div>
+    {r.code === PARKED_CODE ? (
+      <>
+        <button type="button" onClick={() => void retryParkedEvent(r.id)}>
+          Retry
+        </button>{' '}
+        <button type="button" onClick={() => void discardParkedEvent(r.id)}>
+          Discard
+        </button>
+      </>
+    ) : (
+      <button type="button" onClick={() => void dismissRejected(r.id)}>
+        Dismiss
+      </button>
+    )}
+  </li>
+);
+
+// What the server refused, with its sentence; events set aside because the server failed on
+// them (Retry or Discard); records from the server this device could not read; and a log of
+// what was set aside, sent again or discarded. Nothing here is swallowed: a person sees it and
+// decides.
 export const SyncProblemsScreen = () => {
   const rejected = useRejectedEvents();
   const quarantined = useQuarantined();
-  if (!rejected || !quarantined) return <p>Loading…</p>;
+  const log = useSyncLog();
+  if (!rejected || !quarantined || !log) return <p>Loading…</p>;
+  const parked = rejected.filter((r) => r.code === PARKED_CODE);
+  const refused = rejected.filter((r) => r.code !== PARKED_CODE);
   return (
     <section aria-labelledby="problems-title">
       <h1 id="problems-title">Sync problems</h1>
       {rejected.length === 0 && quarantined.length === 0 && (
         <p>No problems: everything this device did reached the server.</p>
       )}
-      {rejected.length > 0 && (
+      {parked.length > 0 && (
+        <>
+          <h2>Set aside: the server failed on these</h2>
+          <ul className="problems">
+            {parked.map((r) => (
+              <Problem key={r.id} r={r} />
+            ))}
+          </ul>
+        </>
+      )}
+      {refused.length > 0 && (
         <>
           <h2>Refused by the server</h2>
           <ul className="problems">
-            {rejected.map((r) => (
-              <li key={r.id}>
-                <strong>{r.message}</strong>
-                <div className="queue-sub">
-                  {r.type} · {r.at.slice(0, 16).replace('T', ' ')} · {r.code}
-                </div>
-                <button type="button" onClick={() => void dismissRejected(r.id)}>
-                  Dismiss
-                </button>
-              </li>
+            {refused.map((r) => (
+              <Problem key={r.id} r={r} />
             ))}
           </ul>
         </>
@@ -36,6 +79,18 @@ export const SyncProblemsScreen = () => {
           <ul className="problems">
             {quarantined.map((q) => (
               <li key={q.qid}>{q.reason}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {log.length > 0 && (
+        <>
+          <h2>What was done about them</h2>
+          <ul className="problems" aria-label="Sync log">
+            {log.map((e) => (
+              <li key={`${e.at}-${e.action}-${e.eventId}`}>
+                {when(e.at)} · {LOG_WORDS[e.action]} · {e.type} · {e.detail}
+              </li>
             ))}
           </ul>
         </>

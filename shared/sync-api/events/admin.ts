@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from '../../domain/common';
+import { IdSchema, int4, text, TimestampSchema } from '../../domain/common';
 import { OperatorRoleSchema } from '../../domain/operator';
 
 // Admin actions, recorded in the event log with source "admin". PINs and codes appear only as
@@ -7,21 +7,21 @@ import { OperatorRoleSchema } from '../../domain/operator';
 const PinRecordSchema = z.strictObject({
   pinHash: z.string().regex(/^[0-9a-f]{64}$/),
   pinSalt: z.string().regex(/^[0-9a-f]{32}$/),
-  pinIterations: z.number().int().min(1),
+  pinIterations: int4(1),
 });
 
 export const OperatorCreatedSchema = z.strictObject({
   id: IdSchema,
-  badge: z.string().min(1).max(100),
-  name: z.string().min(1).max(200),
+  badge: text(1, 100),
+  name: text(1, 200),
   role: OperatorRoleSchema,
   pin: PinRecordSchema,
 });
 
 export const OperatorChangedSchema = z.strictObject({
   id: IdSchema,
-  badge: z.string().min(1).max(100).optional(),
-  name: z.string().min(1).max(200).optional(),
+  badge: text(1, 100).optional(),
+  name: text(1, 200).optional(),
   role: OperatorRoleSchema.optional(),
 });
 
@@ -30,5 +30,5 @@ export const OperatorPinResetSchema = z.strictObject({ id: IdSchema, pin: PinRec
 export const DeviceRevokedSchema = z.strictObject({ deviceId: IdSchema });
 export const EnrollmentCodeIssuedSchema = z.strictObject({
   codeHash: z.string().regex(/^[0-9a-f]{64}$/),
-  expiresAt: z.iso.datetime({ offset: true }),
+  expiresAt: TimestampSchema,
 });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { IdSchema, LengthMSchema, PositiveQuantitySchema } from '../../domain/common';
+import { IdSchema, int4, LengthMSchema, PositiveQuantitySchema, text } from '../../domain/common';
 
 // What a shift lead does. Each type needs the operator to hold the lead role.
 
 export const BackorderLineHeldSchema = z.strictObject({
   backorderLineId: IdSchema,
-  reason: z.string().min(1).max(200),
+  reason: text(1, 200),
 });
 
 export const BackorderLineReleasedSchema = z.strictObject({ backorderLineId: IdSchema });
@@ -28,13 +28,13 @@ export const WaveTaskSchema = z.strictObject({
   backorderLineId: IdSchema,
   locationId: IdSchema,
   qty: PositiveQuantitySchema,
-  sequence: z.number().int().min(0),
-  toteSlot: z.number().int().min(0).max(99),
+  sequence: int4(0),
+  toteSlot: int4(0).max(99),
 });
 
 export const WaveTourSchema = z.strictObject({
   tourId: IdSchema,
-  sequence: z.number().int().min(0),
+  sequence: int4(0),
   routeLengthM: LengthMSchema,
   tasks: z.array(WaveTaskSchema).min(1).max(500),
 });
@@ -43,7 +43,7 @@ export const WaveTourSchema = z.strictObject({
 // same event when it was not committed before; then the wave is all or nothing.
 export const WaveReleasedSchema = z.strictObject({
   waveId: IdSchema,
-  name: z.string().min(1).max(200),
+  name: text(1, 200),
   allocation: z.array(AllocationLineSchema).max(2000).optional(),
   tours: z.array(WaveTourSchema).min(1).max(200),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BackorderLineSchema } from '../../domain/backorder-line';
-import { IdSchema, PositiveQuantitySchema } from '../../domain/common';
+import { IdSchema, PositiveQuantitySchema, text, TimestampSchema } from '../../domain/common';
 import { DailyOrderCountSchema } from '../../domain/daily-order-count';
 import { LocationSchema } from '../../domain/location';
 import { OperatorSchema } from '../../domain/operator';
@@ -60,12 +60,12 @@ export type DailyCountsRecorded = z.infer<typeof DailyCountsRecordedSchema>;
 // A customer cancelled the line: its reservations are released and its unpicked tasks dropped.
 export const BackorderLineCancelledSchema = z.strictObject({
   backorderLineId: IdSchema,
-  reason: z.string().min(1).max(200),
+  reason: text(1, 200),
 });
 
 export const ExpectedReceiptRecordedSchema = z.strictObject({
   id: IdSchema,
   skuId: IdSchema,
   qty: PositiveQuantitySchema,
-  expectedAt: z.iso.datetime({ offset: true }),
+  expectedAt: TimestampSchema,
 });

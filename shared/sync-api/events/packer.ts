@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, PositiveQuantitySchema } from '../../domain/common';
+import { IdSchema, int4, PositiveQuantitySchema, text } from '../../domain/common';
 
 // What a packer does at the dock. Each type needs the operator to hold the packer role.
 
@@ -10,11 +10,11 @@ export const ShipmentConfirmedSchema = z.strictObject({
     .array(z.strictObject({ backorderLineId: IdSchema, qty: PositiveQuantitySchema }))
     .min(1)
     .max(500),
-  carrier: z.string().min(1).max(50),
-  service: z.string().min(1).max(50),
-  trackingNumber: z.string().min(1).max(100),
+  carrier: text(1, 50),
+  service: text(1, 50),
+  trackingNumber: text(1, 100),
   weightKg: z.number().positive().max(100_000),
-  parcels: z.number().int().min(1).max(1000),
+  parcels: int4(1).max(1000),
 });
 
 export const SHIPMENT_REMOVAL_REASONS = ['damaged', 'wrong-item'] as const;

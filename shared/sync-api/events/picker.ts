@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DateSchema, IdSchema, PositiveQuantitySchema, QuantitySchema } from '../../domain/common';
+import {
+  DateSchema,
+  IdSchema,
+  int4,
+  PositiveQuantitySchema,
+  QuantitySchema,
+  text,
+} from '../../domain/common';
 
 // What a picker does on the floor. Each type needs the operator to hold the picker role.
 
@@ -7,18 +14,18 @@ export const TourClaimedSchema = z.strictObject({ tourId: IdSchema });
 
 export const ToteAssignedSchema = z.strictObject({
   tourId: IdSchema,
-  toteCode: z.string().min(1).max(50),
-  slot: z.number().int().min(0).max(99),
+  toteCode: text(1, 50),
+  slot: int4(0).max(99),
   orderId: IdSchema,
 });
 
 export const PickConfirmedSchema = z.strictObject({
   pickTaskId: IdSchema,
   qty: PositiveQuantitySchema,
-  toteCode: z.string().min(1).max(50),
+  toteCode: text(1, 50),
   // Read from a GS1 label, when it carries them.
-  lot: z.string().min(1).max(20).optional(),
-  serial: z.string().min(1).max(20).optional(),
+  lot: text(1, 20).optional(),
+  serial: text(1, 20).optional(),
   expiry: DateSchema.optional(),
 });
 
@@ -27,7 +34,7 @@ export const ShortPickReportedSchema = z.strictObject({
   pickTaskId: IdSchema,
   // Found and put in the tote now (may be 0); the rest of the task was not there.
   foundQty: QuantitySchema,
-  toteCode: z.string().min(1).max(50).optional(),
+  toteCode: text(1, 50).optional(),
   reason: z.enum(SHORT_PICK_REASONS),
 });
 
@@ -38,7 +45,7 @@ export const TourCompletedSchema = z.strictObject({ tourId: IdSchema });
 
 export const TotesDroppedSchema = z.strictObject({
   tourId: IdSchema,
-  packStation: z.string().min(1).max(50),
+  packStation: text(1, 50),
 });
 
 export const LocationCountedSchema = z.strictObject({

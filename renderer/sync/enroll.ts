@@ -3,13 +3,16 @@ import { fail, ok, type Result } from '../../shared/result';
 import { ErrorBodySchema } from '../../shared/sync-api/errors';
 import { EnrollResponseSchema } from '../../shared/sync-api/enroll';
 import type { FillwaveDb } from '../db/fillwave-db';
-import { saveIdentity } from '../platform/credentials';
+import { ALL_ROLES } from '../../shared/auth/roles';
+import { adoptRoles, deviceRoles } from '../auth/device-roles';
+import { loadIdentity, saveIdentity } from '../platform/credentials';
 import { renumber } from './outbox';
 import { KEYS, readState, writeState, type DeviceIdentity } from './sync-state';
 
 // Enrolls this device with a server: a code from an admin, or none on the embedded server. A
 // device keeps its id for life, so enrolling again keeps its unsent events; they are renumbered
-// into the new epoch.
+// into the new epoch. It sends its current token, if it has one: that proves it is the device it
+// names, which the server asks of a device that enrolls again without a code issued for it.
 export const enroll = async (
   db: FillwaveDb,
   input: { serverUrl: string; code: string; name: string },
@@ -28,11 +31,16 @@ export const enroll = async (
     );
   }
   const deviceId = (await readState<string>(db, 'deviceId')) ?? newId();
+  const current = await loadIdentity(db);
+  const proof: Record<string, string> =
+    current?.deviceId === deviceId && current.token
+      ? { authorization: `Bearer ${current.token}` }
+      : {};
   let res: Response;
   try {
     res = await fetchFn(`${base}/api/v1/enroll`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...proof },
       body: JSON.stringify({
         deviceId,
         name: input.name,
@@ -57,8 +65,10 @@ export const enroll = async (
     deviceId: body.data.deviceId,
     token: body.data.token,
     epoch: body.data.epoch,
+    roles: body.data.roles ?? [...ALL_ROLES],
   };
   await writeState(db, 'deviceId', identity.deviceId);
+  await adoptRoles(db, await deviceRoles(db), identity.roles!);
   await saveIdentity(db, identity);
   await renumber(db, 1);
   await writeState(db, KEYS.needsEnrollment, false);

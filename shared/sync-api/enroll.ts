@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { DeviceRolesSchema } from '../auth/roles';
 
 // A device enrolls once with a one-time code from an admin (or, on the embedded server, over
-// loopback with none). A device that enrolls again sends its own id and keeps it.
+// loopback with none). A device that enrolls again sends its own id and keeps it, and proves it
+// is that device with its current token (Authorization header) or a code an admin issued for it.
 export const EnrollRequestSchema = z.strictObject({
   code: z.string().min(1).max(100).optional(),
   deviceId: z.uuid().optional(),
@@ -13,5 +15,7 @@ export const EnrollResponseSchema = z.object({
   deviceId: z.uuid(),
   token: z.string(),
   epoch: z.uuid(),
+  // The roles this device may sign in. Absent from servers before roles existed: all of them.
+  roles: DeviceRolesSchema.optional(),
 });
 export type EnrollResponse = z.infer<typeof EnrollResponseSchema>;

@@ -32,8 +32,9 @@ export const enroll = async (
   }
   const deviceId = (await readState<string>(db, 'deviceId')) ?? newId();
   const current = await loadIdentity(db);
+  // Only to the server that issued it: a token sent to another address is a token given away.
   const proof: Record<string, string> =
-    current?.deviceId === deviceId && current.token
+    current?.deviceId === deviceId && current.serverUrl === base && current.token
       ? { authorization: `Bearer ${current.token}` }
       : {};
   let res: Response;

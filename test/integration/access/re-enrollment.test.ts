@@ -204,12 +204,32 @@ describe.each(kinds)('enrolling again under an existing device id on %s', (kind)
       expect(first.ok).toBe(true);
       const identity = (await readState<DeviceIdentity>(db, KEYS.identity))!;
       expect(identity.roles).toEqual(['picker']);
+      const sent: (string | null)[] = [];
+      const watching: typeof fetch = (url, init) => {
+        sent.push(new Headers(init?.headers).get('authorization'));
+        return fetch(url, init);
+      };
       // No code: the server re-keys it on its token alone.
-      const again = await enroll(db, { serverUrl: server.url, code: '', name: 'handheld' }, () =>
-        randomUUID(),
+      const again = await enroll(
+        db,
+        { serverUrl: server.url, code: '', name: 'handheld' },
+        () => randomUUID(),
+        watching,
       );
       expect(again.ok && again.value.deviceId).toBe(identity.deviceId);
+      expect(sent).toEqual([`Bearer ${identity.token}`]);
       expect(await pullStatus(identity.token)).toBe(401);
+      // Its token goes to the server that issued it, never to another address.
+      const renewed = (await readState<DeviceIdentity>(db, KEYS.identity))!;
+      const elsewhere = await enroll(
+        db,
+        { serverUrl: embedded.url, code: '', name: 'handheld' },
+        () => randomUUID(),
+        watching,
+      );
+      expect(sent[1]).toBeNull();
+      expect(elsewhere.ok).toBe(false);
+      expect(await pullStatus(renewed.token)).toBe(200);
       // Its token lost (a wiped keyring), a code for any device is not enough.
       await writeState(db, KEYS.identity, undefined);
       const refused = await enroll(

@@ -68,9 +68,11 @@ export const enroll = async (
     epoch: body.data.epoch,
     roles: body.data.roles ?? [...ALL_ROLES],
   };
-  await writeState(db, 'deviceId', identity.deviceId);
   await adoptRoles(db, await deviceRoles(db), identity.roles!);
   await saveIdentity(db, identity);
+  // Kept only once its token is: a device id the server knows, without its token, could not
+  // enroll again with no code (server/auth/enroll-device.ts), so a failed save starts afresh.
+  await writeState(db, 'deviceId', identity.deviceId);
   await renumber(db, 1);
   await writeState(db, KEYS.needsEnrollment, false);
   return ok(identity);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from '../shared/config';
+import { isApiPath } from './api-forward';
 
 // standard + secure: app://fillwave behaves like an https origin (IndexedDB, fetch, relative URLs).
 export const APP_SCHEME_PRIVILEGES = {
@@ -56,6 +57,8 @@ export interface AppProtocolDeps {
   rootDir: string;
   readFile(file: string): Promise<Uint8Array>;
   csp(): string;
+  // app://fillwave/api/* goes to the sync server (api-forward.ts); none: 404 like any missing file.
+  forwardApi?(request: Request): Promise<Response>;
 }
 
 // The handler for protocol.handle('app', …): standard Request in, standard Response out, so it
@@ -63,6 +66,8 @@ export interface AppProtocolDeps {
 export const createAppProtocolHandler =
   (deps: AppProtocolDeps) =>
   async (request: Request): Promise<Response> => {
+    if (deps.forwardApi && isApiPath(request.url) && new URL(request.url).host === APP_HOST)
+      return deps.forwardApi(request);
     const resolved = resolveAppFile(deps.rootDir, request.url);
     if (!resolved.ok) return new Response(null, { status: resolved.status });
     try {

@@ -1,9 +1,11 @@
 // Wiring only: each piece lives in its own module and is unit-tested without Electron.
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ORIGIN, APP_SCHEME } from '../shared/config';
+import type { Settings } from '../shared/ipc/settings';
 import { contentSecurityPolicy } from '../shared/security/csp';
+import { createApiForwarder } from './api-forward';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { startEmbeddedServer } from './embedded-server';
 import { registerShellIpc } from './ipc/register';
@@ -11,7 +13,7 @@ import { guardNavigation } from './navigation';
 import { denyPermissionsByDefault } from './permissions';
 import { serverOrigin } from './server-origin';
 import { settingsFile } from './settings-file';
-import { createSettingsStore } from './settings-store';
+import { createSettingsStore, credentialStorage } from './settings-store';
 import { windowOptions } from './window-options';
 
 const log = (line: string) => console.log(`[fillwave] ${line}`);
@@ -30,7 +32,10 @@ const start = async (): Promise<void> => {
     safeStorage,
   );
   const current = await settings.get();
-  let connectTo = serverOrigin(current);
+  let embeddedUrl: string | null = null;
+  // Where app://fillwave/api/* goes: the configured server, else this station's own.
+  const targetOf = (settings: Settings) =>
+    settings.serverUrl || !embeddedUrl ? serverOrigin(settings) : embeddedUrl;
   if (!current.serverUrl) {
     // No server configured: this station runs its own.
     const embedded = await startEmbeddedServer({
@@ -40,16 +45,22 @@ const start = async (): Promise<void> => {
       port: process.env.PORT ? Number(process.env.PORT) : undefined,
     });
     stopServer = embedded.close;
-    connectTo = embedded.url;
+    embeddedUrl = embedded.url;
     log(`embedded server listening on ${embedded.url}`);
   }
 
+  let connectTo = targetOf(current);
   protocol.handle(
     APP_SCHEME,
     createAppProtocolHandler({
       rootDir: rendererDir,
       readFile: (file) => fs.readFile(file),
-      csp: () => contentSecurityPolicy([connectTo]),
+      // One origin: the window's API calls go to app://fillwave/api/*, forwarded to the server.
+      csp: () => contentSecurityPolicy(),
+      forwardApi: createApiForwarder({
+        target: () => connectTo,
+        fetch: (url, init) => net.fetch(url, init),
+      }),
     }),
   );
   denyPermissionsByDefault(session.defaultSession);
@@ -58,9 +69,10 @@ const start = async (): Promise<void> => {
     getSettings: () => settings.get(),
     updateSettings: async (patch) => {
       const saved = await settings.update(patch);
-      if (saved.ok) connectTo = serverOrigin(saved.value);
+      if (saved.ok) connectTo = targetOf(saved.value);
       return saved;
     },
+    credentialStorage: async () => credentialStorage(safeStorage),
   });
 
   const window = new BrowserWindow(windowOptions(preloadPath));

@@ -7,6 +7,7 @@ const api = {
   getVersion: () => ipcRenderer.invoke(SHELL_CHANNELS.getVersion),
   getSettings: () => ipcRenderer.invoke(SHELL_CHANNELS.getSettings),
   updateSettings: (patch) => ipcRenderer.invoke(SHELL_CHANNELS.updateSettings, patch),
+  credentialStorage: () => ipcRenderer.invoke(SHELL_CHANNELS.credentialStorage),
 } satisfies ShellApi;
 
 contextBridge.exposeInMainWorld('fillwave', api);

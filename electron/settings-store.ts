@@ -3,18 +3,29 @@ import { describeIssues } from '../shared/describe-issues';
 import { fail, ok, type Result } from '../shared/result';
 import {
   DEFAULT_SETTINGS,
+  NO_KEYRING_FIX,
   SECRET_SETTINGS,
+  type CredentialStorage,
   SettingsPatchSchema,
   SettingsSchema,
   type Settings,
 } from '../shared/ipc/settings';
 
-// The slice of Electron's safeStorage used here (a fake in tests).
+// The slice of Electron's safeStorage used here (a fake in tests). getSelectedStorageBackend
+// exists on Linux only.
 export interface SecretBox {
   isEncryptionAvailable(): boolean;
   encryptString(plain: string): Buffer;
   decryptString(encrypted: Buffer): string;
+  getSelectedStorageBackend?(): string;
 }
+
+// On Linux without a keyring, isEncryptionAvailable() is true but the key is a constant built
+// into Chromium (backend "basic_text"): that is clear text with extra steps.
+export const credentialStorage = (secrets: SecretBox): CredentialStorage => {
+  if (!secrets.isEncryptionAvailable()) return 'unavailable';
+  return secrets.getSelectedStorageBackend?.() === 'basic_text' ? 'plain-text' : 'keyring';
+};
 
 export interface SettingsFiles {
   read(): Promise<string | null>;
@@ -74,10 +85,14 @@ export const createSettingsStore = (files: SettingsFiles, secrets: SecretBox): S
     for (const key of SECRET_SETTINGS) {
       const value = next[key];
       if (value === null) continue;
-      if (!secrets.isEncryptionAvailable()) {
+      const storage = credentialStorage(secrets);
+      if (storage === 'unavailable') {
         return fail(
           `settings not saved: ${key} is a secret and this system offers no encrypted storage (no keyring)`,
         );
+      }
+      if (storage === 'plain-text' && !next.allowTokenWithoutKeyring) {
+        return fail(`settings not saved: ${NO_KEYRING_FIX}`);
       }
       stored[key] = ENCRYPTED + secrets.encryptString(value).toString('base64');
     }

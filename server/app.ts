@@ -7,7 +7,10 @@ import type { Clock } from './clock';
 import type { Db } from './db/db';
 import { databaseId } from './db/migrate';
 import { installErrorHandler } from './errors';
+import { serializeError } from './log/error-serializer';
 import type { EventRegistry } from './events/registry';
+import { installHostGuard } from './http/host-guard';
+import { servedNames } from './http/served-names';
 import { installFaults, type FaultConfig } from './faults/faults';
 import { createRateLimiter, type RateLimitConfig } from './limits/rate-limit';
 import { registerAdminRoutes } from './routes/admin-routes';
@@ -32,6 +35,8 @@ export interface ServerOptions {
   loopbackEnrollment?: boolean;
   // Serve over HTTPS with this certificate and key (PEM).
   tls?: { cert: string; key: string };
+  // Names devices reach the server by, beside loopback and the certificate's own names.
+  publicNames?: readonly string[];
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { burst: 60, perSecond: 20 };
@@ -42,7 +47,13 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
     logger: options.logStream
-      ? { level: 'info', stream: options.logStream, redact: ['req.headers.authorization'] }
+      ? {
+          level: 'info',
+          stream: options.logStream,
+          redact: ['req.headers.authorization'],
+          // Errors without their SQL parameters, rows or payloads (log/error-serializer.ts).
+          serializers: { err: serializeError },
+        }
       : false,
     bodyLimit: options.bodyLimitBytes ?? 2 * 1024 * 1024,
     // Proxies and handhelds on flaky Wi-Fi: give up on a silent client rather than hold it.
@@ -50,6 +61,11 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   });
   app.decorateRequest('device', null);
   installErrorHandler(app);
+  installHostGuard(
+    app,
+    servedNames({ publicNames: options.publicNames ?? [], certPem: options.tls?.cert }),
+    options.tls ? 'https' : 'http',
+  );
   if (options.faults) installFaults(app, options.faults, options.clock);
 
   app.get('/api/v1/health', async () => ({ ok: true, version: options.version }));

@@ -1,7 +1,9 @@
 import { DEFAULT_SERVER_PORT } from '../shared/config';
 import { describeIssues } from '../shared/describe-issues';
 import { fail, ok, type Result } from '../shared/result';
+import { isLoopbackHost } from './auth/enrollment';
 import { FaultConfigSchema, type FaultConfig } from './faults/faults';
+import { normalizeHostname } from './http/served-names';
 
 export interface ServerConfig {
   port: number;
@@ -18,11 +20,15 @@ export interface ServerConfig {
   adminToken: string | null;
   // PEM files: serve over HTTPS.
   tls: { certFile: string; keyFile: string } | null;
+  // Names devices reach the server by (--public-name, FILLWAVE_PUBLIC_NAME), beside loopback and
+  // the certificate's names: any other Host is refused. None: loopback and the certificate only.
+  publicNames?: string[];
 }
 
 const USAGE =
-  'usage: npm run server -- [--port P] [--host H] [--data DIR] [--demo N] [--tls-cert FILE --tls-key FILE]';
+  'usage: npm run server -- [--port P] [--host H] [--data DIR] [--demo N] [--tls-cert FILE --tls-key FILE] [--public-name NAME]…';
 const FLAGS = ['port', 'host', 'data', 'demo', 'app-dir', 'tls-cert', 'tls-key'] as const;
+const PUBLIC_NAME = 'public-name';
 type Flag = (typeof FLAGS)[number];
 
 // Arguments win over the environment; anything unknown or malformed is refused by name.
@@ -40,16 +46,32 @@ export const parseServerArgs = (
     'tls-cert': env.FILLWAVE_TLS_CERT,
     'tls-key': env.FILLWAVE_TLS_KEY,
   };
+  const namesFromArgs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    const flag = match?.[1] as Flag | undefined;
-    if (!match || !flag || !FLAGS.includes(flag))
+    const flag = match?.[1] as Flag | typeof PUBLIC_NAME | undefined;
+    if (!match || !flag || (flag !== PUBLIC_NAME && !FLAGS.includes(flag)))
       return fail(`unknown argument "${arg}"; ${USAGE}`);
     const value = match[2] ?? argv[++i];
     if (value === undefined || value.startsWith('--'))
       return fail(`${arg} needs a value; ${USAGE}`);
-    values[flag] = value;
+    if (flag === PUBLIC_NAME) namesFromArgs.push(value);
+    else values[flag] = value;
+  }
+  // Repeatable flag; the variable holds a comma-separated list.
+  const nameTexts =
+    namesFromArgs.length > 0
+      ? namesFromArgs
+      : (env.FILLWAVE_PUBLIC_NAME ?? '').split(',').filter((n) => n.trim() !== '');
+  const publicNames: string[] = [];
+  for (const text of nameTexts) {
+    const name = normalizeHostname(text);
+    if (!name)
+      return fail(
+        `--public-name "${text}" is not a hostname; give the name devices type, such as fillwave.lan`,
+      );
+    publicNames.push(name);
   }
   const portText = values.port ?? String(DEFAULT_SERVER_PORT);
   const port = Number(portText);
@@ -86,9 +108,16 @@ export const parseServerArgs = (
   if ((certFile === undefined) !== (keyFile === undefined)) {
     return fail('HTTPS needs both --tls-cert and --tls-key');
   }
+  const host = values.host ?? '127.0.0.1';
+  // Beyond loopback, devices reach the server by some name; it answers only names it knows.
+  if (!isLoopbackHost(host) && !certFile && publicNames.length === 0) {
+    return fail(
+      `--host ${host} lets other machines in, but the server knows no name for itself: add --public-name NAME (the name devices type, such as fillwave.lan) or serve HTTPS with --tls-cert and --tls-key`,
+    );
+  }
   return ok({
     port,
-    host: values.host ?? '127.0.0.1',
+    host,
     appDir: values['app-dir'] ?? defaults.appDir,
     dataDir: values.data ?? defaults.dataDir,
     databaseUrl: env.DATABASE_URL || null,
@@ -97,5 +126,6 @@ export const parseServerArgs = (
     log: env.FILLWAVE_LOG === '1',
     adminToken,
     tls: certFile && keyFile ? { certFile, keyFile } : null,
+    publicNames,
   });
 };

@@ -30,7 +30,9 @@ if (!existsSync(path.join(config.appDir, 'index.html'))) {
 const server = await startServer(config, {
   version,
   logStream: config.log ? process.stdout : undefined,
-  say: (line) => console.log(line),
+  // To the person at the terminal (stderr), never into the JSON log on stdout: the demo token
+  // is among these lines.
+  say: (line) => console.error(line),
 }).catch((error: Error) => die(error.message));
 console.log(`listening on ${server.url}`);
 

@@ -69,6 +69,7 @@ export const startServer = async (
       // that reach it over loopback: that is this machine.
       loopbackEnrollment: isLoopbackHost(config.host),
       tls,
+      publicNames: config.publicNames ?? [],
     });
     try {
       await app.listen({ port: config.port, host: config.host });

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
+import { describeSent, describeSentWindow } from '../../shared/sync/sent-retention';
 import { useOutboxCount } from '../db/tables/pending';
 import { useSyncFacts } from '../db/tables/sync-status';
+import { useCredentialStorage } from '../platform/use-credential-storage';
 import { useOnline } from '../platform/use-online';
 import { useAppStore } from '../stores/app-store';
 
@@ -17,6 +19,7 @@ export const SyncStatus = () => {
   const facts = useSyncFacts();
   const syncing = useAppStore((s) => s.syncing);
   const online = networkUp && reachable !== false;
+  const credentials = useCredentialStorage();
   return (
     <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
       <span className={online ? 'badge badge-ok' : 'badge badge-warn'}>
@@ -31,6 +34,11 @@ export const SyncStatus = () => {
       <span className="badge">
         {facts?.lastSync ? `Synced ${time(facts.lastSync)}` : 'Not synced yet'}
       </span>
+      {facts && facts.sent.count > 0 && (
+        <span className="badge" data-testid="sent-kept" title={describeSentWindow()}>
+          {describeSent(facts.sent.count, facts.sent.oldest, new Date())}
+        </span>
+      )}
       {syncing && !facts?.lastSync && (
         // A first sync of a large warehouse takes a while: show that it moves, with counts.
         <span className="badge">
@@ -39,8 +47,19 @@ export const SyncStatus = () => {
       )}
       {facts?.lastError && online && (
         <Link className="badge badge-warn" to="/sync-problems" title={facts.lastError.reason}>
-          Last error: {facts.lastError.reason.slice(0, 60)}
+          {/* A refusal needs a person (a wrong server name, 421): its whole sentence says how. */}
+          Last error:{' '}
+          {facts.lastError.kind === 'refused'
+            ? facts.lastError.reason
+            : facts.lastError.reason.slice(0, 60)}
         </Link>
+      )}
+      {credentials === 'plain-text' && (
+        // Standing, not dismissible: the site chose it, and it stays true until a keyring exists.
+        <span className="badge badge-warn" data-testid="no-keyring">
+          Device token stored without a keyring: anyone who can read this computer&apos;s files can
+          use it. Enable a keyring (GNOME Keyring or KWallet) and enroll again.
+        </span>
       )}
     </div>
   );

@@ -16,7 +16,24 @@ export interface OutboxEvent {
   at: string;
   payload: unknown;
   // accepted: the server took it; kept, laid over the rows, until a pull brings its effect.
-  status: 'pending' | 'accepted';
+  // resend: taken back from `sent` after the server lost it (restored): pushed again, never
+  // shown, since its effect was in the rows before.
+  status: 'pending' | 'accepted' | 'resend';
+}
+
+// An event the server accepted and a pull brought back: nothing on screen reads these. Kept a
+// while (shared/sync/sent-retention.ts) to push again to a server restored from a backup.
+export interface SentEvent {
+  localId: number;
+  id: string;
+  seq: number;
+  type: string;
+  operatorId: string | null;
+  at: string;
+  payload: unknown;
+  settledAt: string;
+  // Its size as JSON, for the storage budget.
+  bytes: number;
 }
 
 // An event the server refused, kept with its sentence for the "sync problems" screen.
@@ -70,6 +87,7 @@ export class FillwaveDb extends Dexie {
   events!: Table<EventRecord, string>;
   outbox!: Table<OutboxEvent, number>;
   rejected!: Table<RejectedEvent, string>;
+  sent!: Table<SentEvent, number>;
   quarantine!: Table<QuarantinedRecord, number>;
   syncState!: Table<SyncStateRow, string>;
 
@@ -109,6 +127,9 @@ export class FillwaveDb extends Dexie {
             e.status ??= 'pending';
           });
       });
+    // 3: accepted events move to `sent` after the pull that brings their effect, rather than
+    // being deleted (an older version had deleted them: nothing to carry over).
+    this.version(3).stores({ sent: 'localId, &id, settledAt' });
   }
 }
 

@@ -15,8 +15,9 @@ export type ApiOutcome<T> =
   | { kind: 'unauthorized'; reason: string } // 401: enroll again
   | { kind: 'gone'; reason: string } // 410: another database; resync
   | { kind: 'unknown-epoch'; reason: string } // 409
+  | { kind: 'events-lost'; reason: string } // 409 unknown-last-accepted: push the kept ones again
   | { kind: 'too-large'; reason: string } // 413
-  | { kind: 'refused'; status: number; reason: string }; // another 4xx: a bug of ours
+  | { kind: 'refused'; status: number; reason: string }; // 421 (wrong name), another 4xx: a person must act
 
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -58,7 +59,19 @@ const call = async <T>(
   if (res.status === 410) return { kind: 'gone', reason };
   if (res.status === 409 && error.success && error.data.error === 'unknown-epoch')
     return { kind: 'unknown-epoch', reason };
+  if (res.status === 409 && error.success && error.data.error === 'unknown-last-accepted')
+    return { kind: 'events-lost', reason };
   if (res.status === 413) return { kind: 'too-large', reason };
+  // The server does not answer to the name this device reaches it by: its sentence names the
+  // flag that fixes it, for whoever runs the server.
+  if (res.status === 421)
+    return {
+      kind: 'refused',
+      status: 421,
+      reason: error.success
+        ? error.data.message
+        : 'The server does not answer to the name this device uses for it: start it with --public-name and that name.',
+    };
   if (res.status === 429) {
     const seconds = Number(res.headers.get('retry-after') ?? '1');
     return { kind: 'retry', reason, retryAfterMs: (Number.isFinite(seconds) ? seconds : 1) * 1000 };
@@ -69,21 +82,20 @@ const call = async <T>(
 
 export interface SyncApi {
   pull(checkpoint: string | null, limit: number): Promise<ApiOutcome<PullPage>>;
-  push(events: EventEnvelope[]): Promise<ApiOutcome<EventResult[]>>;
+  // lastAccepted: the last event this server accepted from the device (409 if it lost it).
+  push(events: EventEnvelope[], lastAccepted?: string | null): Promise<ApiOutcome<EventResult[]>>;
   newEpoch(): Promise<ApiOutcome<string>>;
 }
 
-export const createSyncApi = (
-  serverUrl: string,
-  token: string,
-  fetchFn: Fetch = fetch,
-): SyncApi => {
+// Relative URLs only: the app and its API share one origin, the server's own in a browser and
+// app://fillwave in the desktop app, whose protocol handler forwards /api/* to the server.
+export const createSyncApi = (token: string, fetchFn: Fetch = fetch): SyncApi => {
   const headers = { authorization: `Bearer ${token}` };
   return {
     pull: (checkpoint, limit) =>
       call<PullPage>(
         fetchFn,
-        `${serverUrl}/api/v1/pull?limit=${limit}${checkpoint ? `&checkpoint=${encodeURIComponent(checkpoint)}` : ''}`,
+        `/api/v1/pull?limit=${limit}${checkpoint ? `&checkpoint=${encodeURIComponent(checkpoint)}` : ''}`,
         { headers },
         (json) => {
           const page = PullPageSchema.safeParse(json);
@@ -92,14 +104,14 @@ export const createSyncApi = (
             : { problem: `pull page: ${describeIssues(page.error)}` };
         },
       ),
-    push: (events) =>
+    push: (events, lastAccepted) =>
       call<EventResult[]>(
         fetchFn,
-        `${serverUrl}/api/v1/push`,
+        '/api/v1/push',
         {
           method: 'POST',
           headers: { ...headers, 'content-type': 'application/json' },
-          body: JSON.stringify({ events }),
+          body: JSON.stringify({ events, ...(lastAccepted ? { lastAccepted } : {}) }),
         },
         (json) => {
           const answer = PushResponseSchema.safeParse(json);
@@ -111,7 +123,7 @@ export const createSyncApi = (
     newEpoch: () =>
       call<string>(
         fetchFn,
-        `${serverUrl}/api/v1/epochs`,
+        '/api/v1/epochs',
         { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' },
         (json) => {
           const answer = EpochResponseSchema.safeParse(json);

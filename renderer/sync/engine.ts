@@ -24,8 +24,14 @@ export const syncOnce = async (
   sort?: PageSorter,
 ): Promise<SyncRound> => {
   const pushed = await push(db, api, { now: () => clock.now(), step });
-  const outcome =
+  let outcome =
     pushed.kind === 'done' ? await pull(db, api, { now: () => clock.now(), step, sort }) : pushed;
+  if (outcome.kind === 'done' && outcome.resent > 0) {
+    // The server was restored: push what it may lack now, and pull what that changed.
+    const again = await push(db, api, { now: () => clock.now(), step });
+    outcome =
+      again.kind === 'done' ? await pull(db, api, { now: () => clock.now(), step, sort }) : again;
+  }
   if (outcome.kind === 'done') {
     await writeState(db, KEYS.lastError, null);
     return { ok: true };

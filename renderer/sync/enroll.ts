@@ -6,8 +6,17 @@ import type { FillwaveDb } from '../db/fillwave-db';
 import { ALL_ROLES } from '../../shared/auth/roles';
 import { adoptRoles, deviceRoles } from '../auth/device-roles';
 import { loadIdentity, saveIdentity } from '../platform/credentials';
+import { desktopShell } from '../platform/shell';
 import { renumber } from './outbox';
 import { KEYS, readState, writeState, type DeviceIdentity } from './sync-state';
+
+// Which server a token belongs to, where that can change. A page's API is its own origin, as is
+// its database (null: nothing to compare); the desktop window's is the server in its settings
+// ('' for its embedded one), which can change while the window's database stays.
+const tokenServer = async (): Promise<string | null> => {
+  const shell = desktopShell();
+  return shell ? ((await shell.getSettings()).serverUrl ?? '') : null;
+};
 
 // Enrolls this device with a server: a code from an admin, or none on the embedded server. A
 // device keeps its id for life, so enrolling again keeps its unsent events; they are renumbered
@@ -15,31 +24,25 @@ import { KEYS, readState, writeState, type DeviceIdentity } from './sync-state';
 // names, which the server asks of a device that enrolls again without a code issued for it.
 export const enroll = async (
   db: FillwaveDb,
-  input: { serverUrl: string; code: string; name: string },
+  input: { code: string; name: string },
   newId: () => string,
-  fetchFn: typeof fetch = fetch,
+  fetchFn: (url: string, init: RequestInit) => Promise<Response> = fetch,
 ): Promise<Result<DeviceIdentity>> => {
-  let base: string;
-  try {
-    const url = new URL(input.serverUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      return fail('The server address must start with https:// (or http:// on this machine).');
-    base = url.origin;
-  } catch {
-    return fail(
-      `"${input.serverUrl}" is not a server address; it looks like https://fillwave.lan:4780`,
-    );
-  }
   const deviceId = (await readState<string>(db, 'deviceId')) ?? newId();
   const current = await loadIdentity(db);
-  // Only to the server that issued it: a token sent to another address is a token given away.
+  const server = await tokenServer();
+  const rolesBefore = await deviceRoles(db);
+  // Only to the server that issued it: a token sent to another server is a token given away.
   const proof: Record<string, string> =
-    current?.deviceId === deviceId && current.serverUrl === base && current.token
+    current?.deviceId === deviceId &&
+    current.token &&
+    (server === null || current.server === server)
       ? { authorization: `Bearer ${current.token}` }
       : {};
   let res: Response;
   try {
-    res = await fetchFn(`${base}/api/v1/enroll`, {
+    // Relative, like every API call: the page's own origin is its server (api.ts).
+    res = await fetchFn('/api/v1/enroll', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...proof },
       body: JSON.stringify({
@@ -49,7 +52,7 @@ export const enroll = async (
       }),
     });
   } catch {
-    return fail(`The server at ${base} does not answer. Check the address and the network.`);
+    return fail('The server does not answer. Check the address and the network.');
   }
   const json: unknown = await res.json().catch(() => null);
   if (res.status !== 201) {
@@ -62,17 +65,22 @@ export const enroll = async (
       `The server's answer is not one this app understands (${describeIssues(body.error)}).`,
     );
   const identity: DeviceIdentity = {
-    serverUrl: base,
     deviceId: body.data.deviceId,
     token: body.data.token,
     epoch: body.data.epoch,
     roles: body.data.roles ?? [...ALL_ROLES],
+    ...(server === null ? {} : { server }),
   };
-  await adoptRoles(db, await deviceRoles(db), identity.roles!);
-  await saveIdentity(db, identity);
+  try {
+    await saveIdentity(db, identity);
+  } catch (error) {
+    // The shell would not keep the token (no keyring): say so rather than fail silently.
+    return fail((error as Error).message);
+  }
   // Kept only once its token is: a device id the server knows, without its token, could not
   // enroll again with no code (server/auth/enroll-device.ts), so a failed save starts afresh.
   await writeState(db, 'deviceId', identity.deviceId);
+  await adoptRoles(db, rolesBefore, identity.roles!);
   await renumber(db, 1);
   await writeState(db, KEYS.needsEnrollment, false);
   return ok(identity);

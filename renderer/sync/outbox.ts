@@ -54,9 +54,13 @@ export const pendingEvents = (db: FillwaveDb): Promise<OutboxEvent[]> =>
 export const acceptedEvents = (db: FillwaveDb): Promise<OutboxEvent[]> =>
   db.outbox.where('status').equals('accepted').toArray();
 
-// Everything the screen lays over the pulled rows, in the order it happened.
+// Everything the screen lays over the pulled rows, in the order it happened. Not the ones to
+// resend: their effect was in the rows before the server lost them.
 export const shownEvents = (db: FillwaveDb): Promise<OutboxEvent[]> =>
-  db.outbox.orderBy('localId').toArray();
+  db.outbox
+    .orderBy('localId')
+    .filter((e) => e.status !== 'resend')
+    .toArray();
 
 // Numbers the waiting events from `from` in their order, in a new or the same epoch: after the
 // server forgot the device (new epoch, from 1) or lost events it had answered (a gap).

@@ -2,6 +2,7 @@ import type { EventEnvelope } from '../../shared/sync-api/push';
 import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import type { ApiOutcome, SyncApi } from './api';
 import { pendingEvents, renumber } from './outbox';
+import { noteAccepted, recallSent } from './sent';
 import type { StepHook } from './pull';
 import { KEYS, readState, writeState, type DeviceIdentity } from './sync-state';
 
@@ -38,9 +39,29 @@ export const push = async (
     if (!identity) return { kind: 'unauthorized', reason: 'this device is not enrolled' };
     const waiting = (await pendingEvents(db)).slice(0, batch);
     if (waiting.length === 0) return { kind: 'done', sent };
+    // Restore handling (sent.ts): events to push again go in a new epoch, numbered from 1.
+    if (await readState<boolean>(db, KEYS.needsEpoch)) {
+      const fresh = await api.newEpoch();
+      if (fresh.kind !== 'ok') return fresh;
+      await db.transaction('rw', db.outbox, db.syncState, async () => {
+        await writeState(db, KEYS.identity, { ...identity, epoch: fresh.value });
+        await renumber(db, 1);
+        await writeState(db, KEYS.needsEpoch, false);
+      });
+      continue;
+    }
     step('push:before-send');
-    const answer = await api.push(waiting.map((e) => envelope(e, identity)));
+    const lastAccepted = (await readState<string>(db, KEYS.lastAccepted)) ?? null;
+    const answer = await api.push(
+      waiting.map((e) => envelope(e, identity)),
+      lastAccepted,
+    );
     step('push:answered');
+    if (answer.kind === 'events-lost') {
+      // The server lost events it had accepted (restored): take the kept ones back to push again.
+      await db.transaction('rw', db.outbox, db.sent, db.syncState, () => recallSent(db));
+      continue;
+    }
     if (answer.kind === 'unknown-epoch') {
       // The server forgot this device's epoch: a new one, the waiting events renumbered from 1.
       const epoch = await api.newEpoch();
@@ -85,6 +106,7 @@ export const push = async (
       if (first.status === 'accepted') accepted.push(event.id);
       else refused.push({ event, code: first.code, message: first.message });
     }
+    await noteAccepted(db, accepted, options.now());
     await settle(db, refused, accepted, options.now(), step);
     step('push:settled');
     sent += accepted.length + refused.length;

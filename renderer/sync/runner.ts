@@ -44,7 +44,7 @@ export const startSyncRunner = (
       onStatus({ syncing: true });
       const round: SyncRound = await syncOnce(
         db,
-        createSyncApi(identity.serverUrl, identity.token),
+        createSyncApi(identity.token),
         clock,
         undefined,
         sort,

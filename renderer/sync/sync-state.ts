@@ -2,13 +2,15 @@ import type { OperatorRole } from '../../shared/domain/operator';
 import type { FillwaveDb } from '../db/fillwave-db';
 
 // What the device knows about its place in sync, kept in the syncState table.
+// The server is the page's own origin (api.ts), so an identity names none.
 export interface DeviceIdentity {
-  serverUrl: string;
   deviceId: string;
   token: string;
   epoch: string;
   // The roles it may sign in; absent when enrolled before roles existed (then all).
   roles?: OperatorRole[];
+  // The desktop's server that issued the token (renderer/sync/enroll.ts): sent to no other.
+  server?: string;
 }
 
 export const readState = async <T>(db: FillwaveDb, key: string): Promise<T | undefined> =>
@@ -25,4 +27,8 @@ export const KEYS = {
   lastError: 'lastError',
   needsEnrollment: 'needsEnrollment',
   pullProgress: 'pullProgress',
+  // The id of the last event the server accepted from this device, named in each push.
+  lastAccepted: 'lastAccepted',
+  // Events were taken back from `sent` to push again: ask for a new epoch first.
+  needsEpoch: 'needsEpoch',
 } as const;

@@ -48,7 +48,7 @@ const parse = <S extends z.ZodType>(schema: S, body: unknown, what: string): z.i
 // refused action answers 422 with the rule's code and sentence.
 export const registerAdminRoutes = (app: FastifyInstance, deps: AdminDeps): void => {
   const { db, registry, clock } = deps;
-  const guard = { preHandler: requireAdmin(deps.adminToken) };
+  const guard = { preHandler: requireAdmin(deps.adminToken, clock) };
   const record = async (type: string, payload: unknown) => {
     const id = randomUUID();
     const outcome = await recordServerEvent(db, registry, clock, type, payload, id, 'admin');

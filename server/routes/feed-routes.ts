@@ -8,7 +8,7 @@ import type { BackorderLineStatus } from '../../shared/domain/backorder-line';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/db';
 import { HttpError } from '../errors';
-import { readChanges, STREAM_START } from '../sync/change-stream';
+import { holdsPosition, readChanges, STREAM_START } from '../sync/change-stream';
 
 // The orders an event changed: the lines its transaction touched (same txid), grouped by order,
 // as they stand now. Expected ship date: for lines in a live wave, the cut-off day when the line
@@ -76,6 +76,13 @@ export const registerFeedRoute = (
             410,
             'checkpoint-unknown',
             'This position was issued by another database: read the feed again from the start.',
+          );
+        }
+        if (!(await holdsPosition(deps.db, checkpoint.value))) {
+          throw new HttpError(
+            410,
+            'checkpoint-unknown',
+            'This database does not hold the event this position names (it was restored from a backup or rolled back): read the feed again from the start; events already taken come again.',
           );
         }
         after = checkpoint.value;

@@ -13,7 +13,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/db';
 import { HttpError } from '../errors';
 import type { EventRegistry } from '../events/registry';
-import { readChanges, STREAM_START } from '../sync/change-stream';
+import { holdsPosition, readChanges, STREAM_START } from '../sync/change-stream';
 import { forDevice } from '../sync/device-view';
 import { pushBatch, UnknownEpochError } from '../sync/push-pipeline';
 
@@ -35,6 +35,21 @@ const unknownEpoch = (epoch: string) =>
     `This server does not know epoch ${epoch} for this device (it was wiped or restored): ask for a new epoch with POST /api/v1/epochs, renumber the unanswered events from 1 and push again.`,
   );
 
+const checkpointLost = () =>
+  new HttpError(
+    410,
+    'checkpoint-unknown',
+    'This database does not hold the change this checkpoint names (it was restored from a backup or rolled back, or the checkpoint predates change tags): sync again from the start, keeping the outbox, and push again the events kept since.',
+  );
+
+// The device's last accepted event is not here: the server lost events it had accepted.
+const eventsLost = (id: string) =>
+  new HttpError(
+    409,
+    'unknown-last-accepted',
+    `This server does not hold event ${id}, the last one it accepted from this device (it was restored from a backup or rolled back): push again the events kept since, oldest first; the ones it still holds are answered as duplicates.`,
+  );
+
 export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): void => {
   const { db, registry, clock, databaseId } = deps;
   const auth = requireDevice(db);
@@ -54,6 +69,7 @@ export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): v
           'This checkpoint was issued by another database (the server was replaced or restored): sync again from the start, keeping the outbox.',
         );
       }
+      if (!(await holdsPosition(db, checkpoint.value))) throw checkpointLost();
       after = checkpoint.value;
     }
     const eventsSince =
@@ -108,6 +124,14 @@ export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): v
       [epoch, device.id],
     );
     if (known.length === 0) throw unknownEpoch(epoch);
+    const { lastAccepted } = body.data;
+    if (lastAccepted !== undefined) {
+      const held = await db.query('SELECT 1 FROM events WHERE id = $1 AND device_id = $2', [
+        lastAccepted,
+        device.id,
+      ]);
+      if (held.length === 0) throw eventsLost(lastAccepted);
+    }
     try {
       const results = await pushBatch(db, registry, clock, events);
       reply.header('cache-control', 'no-store');

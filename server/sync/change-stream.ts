@@ -3,12 +3,26 @@ import type { EntityName } from '../../shared/domain/entities';
 import type { Queryable } from '../db/db';
 import { toEntityRow } from '../db/rows';
 
+// tag: the random tag of the change at (txid, pos); null only at the start of the stream.
 export interface StreamPosition {
   txid: string;
   pos: number;
+  tag: string | null;
 }
 
-export const STREAM_START: StreamPosition = { txid: '0', pos: 0 };
+export const STREAM_START: StreamPosition = { txid: '0', pos: 0, tag: null };
+
+// Whether this database holds the change a position names, with its tag. A restored (or rolled
+// back) database reissues the same txids and positions, so only the tag can tell it apart.
+export const holdsPosition = async (q: Queryable, at: StreamPosition): Promise<boolean> => {
+  if (at.pos === 0 && at.txid === '0') return true;
+  if (at.tag === null) return false;
+  const rows = await q.query(
+    'SELECT 1 FROM changes WHERE pos = $1::bigint AND txid = $2::text::xid8 AND tag = $3::bigint',
+    [at.pos, at.txid, at.tag],
+  );
+  return rows.length > 0;
+};
 
 // Reads the change stream after a position. Why this never skips a row: positions (pos) are
 // taken in one order and transactions commit in another, so "pos > last" alone would miss a
@@ -25,11 +39,12 @@ export const readChanges = async (
   const rows = await q.query<{
     pos: number;
     txid: string;
+    tag: string;
     entity: EntityName;
     id: string;
     row: Record<string, unknown> | null;
   }>(
-    `SELECT c.pos, c.txid::text AS txid, c.entity, c.id, c.row
+    `SELECT c.pos, c.txid::text AS txid, c.tag::text AS tag, c.entity, c.id, c.row
        FROM changes c
       WHERE c.txid < pg_snapshot_xmin(pg_current_snapshot())
         AND (c.txid, c.pos) > ($1::text::xid8, $2::bigint)
@@ -48,7 +63,7 @@ export const readChanges = async (
       row: r.row && toEntityRow(r.entity, r.row),
       txid: r.txid,
     })),
-    last: lastRow ? { txid: lastRow.txid, pos: lastRow.pos } : after,
+    last: lastRow ? { txid: lastRow.txid, pos: Number(lastRow.pos), tag: lastRow.tag } : after,
     hasMore: rows.length > limit,
   };
 };

@@ -3,6 +3,7 @@ export const SHELL_CHANNELS = {
   getVersion: 'shell:get-version',
   getSettings: 'shell:get-settings',
   updateSettings: 'shell:update-settings',
+  credentialStorage: 'shell:credential-storage',
 } as const;
 
 export type ShellMethod = keyof typeof SHELL_CHANNELS;

@@ -19,6 +19,9 @@ export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;
 
 export const PushRequestSchema = z.strictObject({
   events: z.array(EventEnvelopeSchema).min(1).max(PUSH_MAX_EVENTS),
+  // The id of the last event this server accepted from the device (absent before the first):
+  // a server that does not hold it lost events (restored, rolled back) and answers 409.
+  lastAccepted: z.uuid().optional(),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 

@@ -28,8 +28,9 @@ export const TOUR_ID = 'BENCH-T1';
 // and in the wave, and a tote in every slot so the cart is set up. The lines are the first whole
 // demo orders in id order; one order per tote means a cart of about 200 totes, which changes
 // nothing the scan path reads per pick (it looks totes up by id).
-export const writeTourScript = (tasks: number, badge: string) => `(async () => {
+export const writeTourScript = (tasks: number, badge: string, sent = 0) => `(async () => {
   const TASKS = ${tasks};
+  const SENT = ${sent};
   const db = await new Promise((resolve, reject) => {
     const req = indexedDB.open('fillwave');
     req.onsuccess = () => resolve(req.result);
@@ -75,7 +76,7 @@ export const writeTourScript = (tasks: number, badge: string) => `(async () => {
   placed.sort((a, b) =>
     a.location.aisle - b.location.aisle || a.location.positionM - b.location.positionM ||
     a.location.level - b.location.level || (a.line.id < b.line.id ? -1 : a.line.id > b.line.id ? 1 : 0));
-  const tx = db.transaction(['waves', 'tours', 'pickTasks', 'reservations', 'stock', 'backorderLines', 'totes'], 'readwrite');
+  const tx = db.transaction(['waves', 'tours', 'pickTasks', 'reservations', 'stock', 'backorderLines', 'totes', 'sent'], 'readwrite');
   tx.objectStore('waves').put({ id: waveId, name: 'Bench wave', status: 'released', releasedAt: new Date().toISOString(), releasedBy: null });
   tx.objectStore('tours').put({ id: tourId, waveId, sequence: 0, status: 'assigned', pickerId: operator.id, routeLengthM: 1000 });
   const stockRows = new Map();
@@ -98,13 +99,24 @@ export const writeTourScript = (tasks: number, badge: string) => `(async () => {
     out.push({ id, locationCode: location.code, barcode: each.code, toteCode });
   });
   for (const row of stockRows.values()) tx.objectStore('stock').put(row);
+  // Events accepted and pulled back before this shift, kept in case the server is restored:
+  // picks as a picker's device sends them, settled over the last days.
+  const settled = Date.now() - 3 * 24 * 60 * 60 * 1000;
+  for (let i = 1; i <= SENT; i++) {
+    const payload = { pickTaskId: 'OLD-K' + i, tourId: 'OLD-T' + Math.floor(i / 50), toteCode: 'TOTE-0001', qty: 1,
+      scannedCodes: { location: 'A01-01-1', item: '4006381333931', tote: 'TOTE-0001' } };
+    tx.objectStore('sent').put({ localId: i, id: 'sent-' + i, seq: i, type: 'pick.confirmed', operatorId: operator.id,
+      at: new Date(settled + i * 1000).toISOString(), payload, settledAt: new Date(settled + i * 1000).toISOString(),
+      bytes: JSON.stringify(payload).length + 200 });
+  }
   for (const [orderId, slot] of slotOf) {
     const toteCode = 'TOTE-' + String(slot).padStart(4, '0');
     tx.objectStore('totes').put({ id: tourId + '|' + toteCode, tourId, toteCode, slot, orderId, status: 'picking', packStation: null });
   }
   await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+  const sent = await done(db.transaction('sent').objectStore('sent').count());
   db.close();
-  return { tasks: out, lineCount, waiting, totes: slotOf.size };
+  return { tasks: out, lineCount, waiting, totes: slotOf.size, sent };
 })()`;
 
 // Walks the tour as a scanner would: location, item, tote, each a burst of keydowns on window

@@ -46,97 +46,101 @@ const within = <T>(ms: number, what: string, work: Promise<T>): Promise<T> => {
   ]).finally(() => clearTimeout(timer));
 };
 
+// One walk; `sent` events are put in the device's sent table first (issue 12: kept after sending
+// in case the server is restored), which nothing on screen reads, so p95 should not move.
+const nextTask = (name: string, sent: number) => ({
+  name,
+  run: async () => {
+    const executable = findChromium();
+    if (!executable) {
+      console.warn(
+        `scan.${name} skipped: no Chromium (apt-get install -y chromium, or set CHROME_PATH)`,
+      );
+      return [];
+    }
+    const port = await freePort();
+    const data = mkdtempSync(path.join(os.tmpdir(), 'fillwave-bench-'));
+    let server: Running | undefined = await spawnUntilListening(
+      'node',
+      ['dist/server/main.mjs', '--port', String(port), '--data', data, '--demo', String(LINES)],
+      { timeoutMs: 600_000 },
+    );
+    const chromium = await launchChromium(executable);
+    try {
+      const page = await chromium.context.newPage();
+      page.setDefaultTimeout(30_000);
+      await page.goto(`http://127.0.0.1:${port}/#/setup`);
+      await page.getByRole('button', { name: 'Connect' }).click();
+      await page.getByText(/Synced \d/).waitFor({ timeout: 600_000 });
+      await page.getByLabel('Badge').fill(BADGE);
+      await page.getByLabel('PIN').fill(PIN);
+
+      await server.stop();
+      server = undefined;
+      const written = await within(
+        120_000,
+        'writing the tour',
+        page.evaluate<{ tasks: BenchTask[]; lineCount: number; waiting: number; sent: number }>(
+          writeTourScript(TASKS, BADGE, sent),
+        ),
+      );
+      if (written.lineCount !== LINES)
+        throw new Error(`the device holds ${written.lineCount} lines, not ${LINES}`);
+      if (written.sent !== sent)
+        throw new Error(`the device keeps ${written.sent} sent events, not ${sent}`);
+      if (written.waiting !== 0)
+        throw new Error(`${written.waiting} events were already waiting before the walk`);
+
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Backorder fill' }).waitFor();
+      await page.evaluate(`location.hash = '#/pick/${TOUR_ID}'`);
+      await page.getByTestId(`task-${written.tasks[0]!.id}`).waitFor();
+
+      const walk = await within(
+        900_000,
+        'walking the tour',
+        page.evaluate<WalkSample>(walkScript(written.tasks, WARMUP, MEASURED, SKIPS)),
+      );
+      if (walk.domMs.length !== MEASURED)
+        throw new Error(`measured ${walk.domMs.length} scans, not ${MEASURED}`);
+      const tenth = MEASURED / 10;
+      console.log(
+        `scan.${name}: median of the first ${tenth} scans ${median(walk.domMs.slice(0, tenth)).toFixed(1)} ms, ` +
+          `of the last ${tenth} ${median(walk.domMs.slice(-tenth)).toFixed(1)} ms; ` +
+          `max ${Math.max(...walk.domMs).toFixed(1)} ms`,
+      );
+      return [
+        {
+          name,
+          value: median(walk.domMs),
+          unit: 'ms (median, DOM)',
+          baseline: median(walk.skipDomMs),
+        },
+        {
+          name: `${name}.p95`,
+          value: quantile(walk.domMs, 0.95),
+          unit: 'ms (p95, DOM)',
+          baseline: quantile(walk.skipDomMs, 0.95),
+        },
+        {
+          name: `${name}.frame.p95`,
+          value: quantile(walk.frameMs, 0.95),
+          unit: 'ms (p95, to next frame)',
+          baseline: quantile(walk.skipFrameMs, 0.95),
+        },
+        { name: `${name}.outbox`, value: walk.outbox, unit: 'events pending at the end' },
+      ];
+    } finally {
+      await chromium.close();
+      await server?.stop();
+      rmSync(data, { recursive: true, force: true });
+    }
+  },
+});
+
 const group: BenchGroup = {
   group: 'scan',
-  benches: [
-    {
-      name: 'next_task',
-      run: async () => {
-        const executable = findChromium();
-        if (!executable) {
-          console.warn(
-            'scan.next_task skipped: no Chromium (apt-get install -y chromium, or set CHROME_PATH)',
-          );
-          return [];
-        }
-        const port = await freePort();
-        const data = mkdtempSync(path.join(os.tmpdir(), 'fillwave-bench-'));
-        let server: Running | undefined = await spawnUntilListening(
-          'node',
-          ['dist/server/main.mjs', '--port', String(port), '--data', data, '--demo', String(LINES)],
-          { timeoutMs: 600_000 },
-        );
-        const chromium = await launchChromium(executable);
-        try {
-          const page = await chromium.context.newPage();
-          page.setDefaultTimeout(30_000);
-          await page.goto(`http://127.0.0.1:${port}/#/setup`);
-          await page.getByRole('button', { name: 'Connect' }).click();
-          await page.getByText(/Synced \d/).waitFor({ timeout: 600_000 });
-          await page.getByLabel('Badge').fill(BADGE);
-          await page.getByLabel('PIN').fill(PIN);
-
-          await server.stop();
-          server = undefined;
-          const written = await within(
-            120_000,
-            'writing the tour',
-            page.evaluate<{ tasks: BenchTask[]; lineCount: number; waiting: number }>(
-              writeTourScript(TASKS, BADGE),
-            ),
-          );
-          if (written.lineCount !== LINES)
-            throw new Error(`the device holds ${written.lineCount} lines, not ${LINES}`);
-          if (written.waiting !== 0)
-            throw new Error(`${written.waiting} events were already waiting before the walk`);
-
-          await page.getByRole('button', { name: 'Sign in' }).click();
-          await page.getByRole('heading', { name: 'Backorder fill' }).waitFor();
-          await page.evaluate(`location.hash = '#/pick/${TOUR_ID}'`);
-          await page.getByTestId(`task-${written.tasks[0]!.id}`).waitFor();
-
-          const walk = await within(
-            900_000,
-            'walking the tour',
-            page.evaluate<WalkSample>(walkScript(written.tasks, WARMUP, MEASURED, SKIPS)),
-          );
-          if (walk.domMs.length !== MEASURED)
-            throw new Error(`measured ${walk.domMs.length} scans, not ${MEASURED}`);
-          const tenth = MEASURED / 10;
-          console.log(
-            `scan.next_task: median of the first ${tenth} scans ${median(walk.domMs.slice(0, tenth)).toFixed(1)} ms, ` +
-              `of the last ${tenth} ${median(walk.domMs.slice(-tenth)).toFixed(1)} ms; ` +
-              `max ${Math.max(...walk.domMs).toFixed(1)} ms`,
-          );
-          return [
-            {
-              name: 'next_task',
-              value: median(walk.domMs),
-              unit: 'ms (median, DOM)',
-              baseline: median(walk.skipDomMs),
-            },
-            {
-              name: 'next_task.p95',
-              value: quantile(walk.domMs, 0.95),
-              unit: 'ms (p95, DOM)',
-              baseline: quantile(walk.skipDomMs, 0.95),
-            },
-            {
-              name: 'next_task.frame.p95',
-              value: quantile(walk.frameMs, 0.95),
-              unit: 'ms (p95, to next frame)',
-              baseline: quantile(walk.skipFrameMs, 0.95),
-            },
-            { name: 'next_task.outbox', value: walk.outbox, unit: 'events pending at the end' },
-          ];
-        } finally {
-          await chromium.close();
-          await server?.stop();
-          rmSync(data, { recursive: true, force: true });
-        }
-      },
-    },
-  ],
+  benches: [nextTask('next_task', 0), nextTask('next_task_sent5000', 5000)],
 };
 
 export default group;

@@ -76,14 +76,46 @@ describe('the built main bundle', () => {
     expect(existsSync(path.join(userData, 'server-data'))).toBe(true);
   });
 
-  it('serves the built app on app:// with the CSP that allows the embedded server', async () => {
+  it('serves the built app on app:// with a CSP that connects to its own origin alone', async () => {
     const handler = fake.protocolHandlers.get('app')!;
     const res = await handler(new Request('app://fillwave/'));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(readFileSync('dist/renderer/index.html', 'utf8'));
-    expect(res.headers.get('content-security-policy')).toContain(
-      `connect-src 'self' ${embeddedUrl()}`,
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self';");
+  });
+
+  it('syncs as the window does: same-origin app://fillwave/api/* reaches the embedded server', async () => {
+    const handler = fake.protocolHandlers.get('app')!;
+    // What Chromium sends for the page's own fetch('/api/v1/enroll', …).
+    const enrolled = await handler(
+      new Request('app://fillwave/api/v1/enroll', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'app://fillwave',
+          referer: 'app://fillwave/',
+          'sec-fetch-site': 'same-origin',
+        },
+        body: JSON.stringify({ name: 'station' }),
+      }),
     );
+    expect(enrolled.status).toBe(201);
+    const { token } = (await enrolled.json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    const pulled = await handler(
+      new Request('app://fillwave/api/v1/pull?limit=10', { headers: auth }),
+    );
+    expect(pulled.status).toBe(200);
+    expect(await pulled.json()).toMatchObject({ hasMore: false });
+    const epoch = await handler(
+      new Request('app://fillwave/api/v1/epochs', {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json', origin: 'app://fillwave' },
+        body: '{}',
+      }),
+    );
+    expect(epoch.status).toBe(200);
+    expect(await epoch.json()).toMatchObject({ epoch: expect.any(String) });
   });
 
   it('denies permission requests', () => {
@@ -104,7 +136,7 @@ describe('the built main bundle', () => {
     ).rejects.toThrow(/Refused getVersion/);
   });
 
-  it('keeps settings in the user data folder, the token encrypted, and widens the CSP to a new server', async () => {
+  it('keeps settings in the user data folder, the token encrypted, and forwards the API to a new server', async () => {
     const update = fake.ipcHandlers.get(SHELL_CHANNELS.updateSettings)!;
     await expect(
       update(appFrame, { serverUrl: 'https://wms.example:4780', deviceToken: 'tok-1' }),
@@ -115,7 +147,16 @@ describe('the built main bundle', () => {
     expect(onDisk).toContain('https://wms.example:4780');
     expect(onDisk).not.toContain('tok-1');
     const res = await fake.protocolHandlers.get('app')!(new Request('app://fillwave/'));
-    expect(res.headers.get('content-security-policy')).toContain('https://wms.example:4780');
+    expect(res.headers.get('content-security-policy')).not.toContain('wms.example');
+    // No such server here: the window gets a JSON answer it retries, naming where it went.
+    const api = await fake.protocolHandlers.get('app')!(
+      new Request('app://fillwave/api/v1/pull?limit=1'),
+    );
+    expect(api.status).toBe(502);
+    expect(await api.json()).toMatchObject({
+      error: 'server-unreachable',
+      message: expect.stringContaining('https://wms.example:4780'),
+    });
   });
 
   it('holds the single-instance lock and focuses the open window for a second launch', () => {

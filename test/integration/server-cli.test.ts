@@ -1,6 +1,7 @@
 // npm run server and npm run devices as a person runs them: real processes, real HTTP.
-import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PullPageSchema } from '../../shared/sync-api/pull';
 import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
 import { tempData } from '../fixtures/temp-data';
@@ -84,6 +85,42 @@ describe('npm run server', () => {
       '--demo needs an empty database; this one has 20 backorder lines',
     );
   });
+});
+
+describe('npm run server -- --demo with FILLWAVE_LOG=1', () => {
+  it('gives the demo token to the person on stderr, never to the JSON log on stdout', async () => {
+    const child = spawn(
+      'node',
+      ['dist/server/main.mjs', '--port', '0', '--data', tempData(), '--demo', '20'],
+      { env: { ...process.env, FILLWAVE_LOG: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    try {
+      await vi.waitFor(() => expect(out).toMatch(/listening on http\S+/), {
+        timeout: 60_000,
+        interval: 100,
+      });
+      const url = /listening on (http\S+)/.exec(out)![1]!;
+      const token = /token: (fwd\.\S+)/.exec(err)![1]!;
+      const pulled = await fetch(`${url}/api/v1/pull?limit=1`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(pulled.status).toBe(200);
+      await vi.waitFor(() => expect(out).toContain('request completed'), { timeout: 10_000 });
+      expect(out).not.toContain(token.split('.')[2]!);
+      const logLines = out
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('listening on'));
+      for (const line of logLines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+    } finally {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await once(child, 'exit');
+    }
+  }, 90_000);
 });
 
 describe('npm run devices', () => {

@@ -6,6 +6,6 @@ import { db } from '../db';
 export const usePendingView = (): PendingView | undefined =>
   useLiveQuery(() => computePendingView(db), []);
 
-// Events the server has not answered yet.
+// Events the server has not answered yet, and those to send again to a restored server.
 export const useOutboxCount = (): number | undefined =>
-  useLiveQuery(() => db.outbox.where('status').equals('pending').count(), []);
+  useLiveQuery(() => db.outbox.where('status').anyOf(['pending', 'resend']).count(), []);

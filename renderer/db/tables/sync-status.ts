@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { sentFacts } from '../../sync/sent';
 import { KEYS, readState, type DeviceIdentity } from '../../sync/sync-state';
 import { db } from '../db';
 
@@ -8,6 +9,8 @@ export interface SyncFacts {
   lastSync: string | null;
   lastError: { kind: string; reason: string; at: string } | null;
   pulled: { records: number; pages: number } | null;
+  // Events kept after sending, in case the server is restored from a backup.
+  sent: { count: number; oldest: string | null };
 }
 
 export const useSyncFacts = (): SyncFacts | undefined =>
@@ -19,5 +22,6 @@ export const useSyncFacts = (): SyncFacts | undefined =>
       lastSync: (await readState<string>(db, KEYS.lastSync)) ?? null,
       lastError: (await readState<SyncFacts['lastError']>(db, KEYS.lastError)) ?? null,
       pulled: (await readState<SyncFacts['pulled']>(db, KEYS.pullProgress)) ?? null,
+      sent: await sentFacts(db),
     };
   }, []);

@@ -1,34 +1,52 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { DEFAULT_SERVER_PORT } from '../../../shared/config';
 import { db } from '../../db/db';
+import { NO_ENCRYPTION, NO_KEYRING_FIX } from '../../../shared/ipc/settings';
 import { desktopShell } from '../../platform/shell';
+import { useCredentialStorage } from '../../platform/use-credential-storage';
 import { enroll } from '../../sync/enroll';
 import { wakeSync } from '../../sync/page-sync';
+import { parseServerAddress } from '../../sync/server-address';
 
-// A browser found the app on its server; the desktop app's own server listens on loopback.
-const defaultServer = () =>
-  desktopShell()
-    ? `http://127.0.0.1:${DEFAULT_SERVER_PORT}`
-    : typeof location !== 'undefined' && /^https?:$/.test(location.protocol)
-      ? location.origin
-      : '';
-
-// Once per device: which server, and the one-time code an admin gave. The station that runs the
-// server itself needs no code.
+// Once per device: the one-time code an admin gave (none on the server's own station). In a
+// browser the server is the one that served this page; the desktop app asks for its address
+// and keeps it as a shell setting, where the app:// protocol forwards the API.
 export const FirstRunScreen = () => {
   const navigate = useNavigate();
-  const [serverUrl, setServerUrl] = useState(defaultServer);
+  const shell = desktopShell();
+  const [serverUrl, setServerUrl] = useState('');
   const [code, setCode] = useState('');
   const [name, setName] = useState('Handheld');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const storage = useCredentialStorage();
+  const [withoutKeyring, setWithoutKeyring] = useState(false);
+
+  useEffect(() => {
+    void shell?.getSettings().then((s) => setServerUrl(s.serverUrl ?? ''));
+  }, [shell]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
-    const result = await enroll(db, { serverUrl, code, name }, () => crypto.randomUUID());
+    if (shell) {
+      const address = parseServerAddress(serverUrl);
+      if (!address.ok) return setError(address.reason);
+      // Before enrolling: a token the shell then refuses to keep would waste the code.
+      if (storage === 'plain-text' && !withoutKeyring) return setError(NO_KEYRING_FIX);
+      if (storage === 'unavailable') return setError(NO_ENCRYPTION);
+      setBusy(true);
+      const saved = await shell.updateSettings({
+        serverUrl: address.value,
+        ...(storage === 'plain-text' ? { allowTokenWithoutKeyring: withoutKeyring } : {}),
+      });
+      if (!saved.ok) {
+        setBusy(false);
+        return setError(saved.reason);
+      }
+    }
+    setBusy(true);
+    const result = await enroll(db, { code, name }, () => crypto.randomUUID());
     setBusy(false);
     if (!result.ok) return setError(result.reason);
     wakeSync();
@@ -39,15 +57,34 @@ export const FirstRunScreen = () => {
     <section aria-labelledby="setup-title">
       <h1 id="setup-title">Set up this device</h1>
       <form className="form" onSubmit={submit}>
-        <label>
-          Server address
-          <input
-            value={serverUrl}
-            onChange={(e) => setServerUrl(e.target.value)}
-            inputMode="url"
-            required
-          />
-        </label>
+        {shell ? (
+          <label>
+            Server address <span className="hint">(leave empty for this station's own server)</span>
+            <input
+              value={serverUrl}
+              onChange={(e) => setServerUrl(e.target.value)}
+              inputMode="url"
+              placeholder="https://fillwave.lan:4780"
+            />
+          </label>
+        ) : (
+          <p>
+            Server: <strong>{typeof location !== 'undefined' ? location.origin : ''}</strong>
+          </p>
+        )}
+        {storage === 'plain-text' && (
+          <label>
+            <input
+              type="checkbox"
+              checked={withoutKeyring}
+              onChange={(e) => setWithoutKeyring(e.target.checked)}
+            />{' '}
+            Store the token without a keyring{' '}
+            <span className="hint">
+              (this computer has none: anyone who can read its files could use the token)
+            </span>
+          </label>
+        )}
         <label>
           Enrollment code{' '}
           <span className="hint">(from an admin; leave empty on the server's own station)</span>

@@ -1,6 +1,7 @@
 import { sql as initial } from './001-initial';
 import { sql as floorWork } from './002-floor-work';
 import { sql as access } from './003-access';
+import { sql as changeTags } from './004-change-tags';
 import { sql as deviceRoles } from './006-device-roles';
 
 // Append only: a migration that has shipped is never edited, a new one is added.
@@ -8,6 +9,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'floor-work', sql: floorWork },
   { version: 3, name: 'access', sql: access },
+  { version: 4, name: 'change-tags', sql: changeTags },
   { version: 6, name: 'device-roles', sql: deviceRoles },
 ];
 

@@ -23,6 +23,7 @@ describe('where the device token is kept', () => {
         settings = { ...settings, ...patch };
         return { ok: true, value: settings };
       },
+      credentialStorage: async () => 'keyring' as const,
     } satisfies ShellApi;
     await saveIdentity(db, identity);
     expect(settings.deviceToken).toBe('fwd.d-1.secret');
@@ -45,41 +46,68 @@ describe('where the device token is kept', () => {
         reason:
           'settings not saved: deviceToken is a secret and this system offers no encrypted storage (no keyring)',
       }),
+      credentialStorage: async () => 'keyring' as const,
     } satisfies ShellApi;
     await expect(saveIdentity(db, identity)).rejects.toThrow(/no encrypted storage/);
     expect(await readState(db, KEYS.identity)).toBeUndefined();
   });
+
+  // A fake server that enrolls whatever id it is sent, and notes each request's id and token.
+  const fakeServer = () => {
+    const asked: { deviceId: string; authorization: string | null }[] = [];
+    const fetchFn = async (_url: string, init: RequestInit) => {
+      const { deviceId } = JSON.parse(String(init.body)) as { deviceId: string };
+      asked.push({ deviceId, authorization: new Headers(init.headers).get('authorization') });
+      return new Response(
+        JSON.stringify({
+          deviceId,
+          token: `fwd.${deviceId}.t${asked.length}`,
+          epoch: '00000000-0000-4000-8000-00000000000e',
+          roles: ['picker', 'lead', 'packer'],
+        }),
+        { status: 201 },
+      );
+    };
+    return { asked, fetchFn };
+  };
+  let n = 0;
+  const newId = () => `00000000-0000-4000-8000-00000000000${++n}`;
 
   it('keeps no device id when the token could not be kept, so enrolling again starts afresh', async () => {
     window.fillwave = {
       getVersion: async () => '1',
       getSettings: async () => ({ serverUrl: null, deviceToken: null }),
       updateSettings: async () => ({ ok: false, reason: 'no encrypted storage (no keyring)' }),
+      credentialStorage: async () => 'plain-text' as const,
     } satisfies ShellApi;
-    const asked: string[] = [];
-    const server = (async (_url: string, init?: RequestInit) => {
-      const { deviceId } = JSON.parse(String(init?.body)) as { deviceId: string };
-      asked.push(deviceId);
-      return new Response(
-        JSON.stringify({
-          deviceId,
-          token: `fwd.${deviceId}.x`,
-          epoch: '00000000-0000-4000-8000-00000000000e',
-          roles: ['picker', 'lead', 'packer'],
-        }),
-        { status: 201 },
-      );
-    }) as typeof fetch;
-    let n = 0;
-    const newId = () => `00000000-0000-4000-8000-00000000000${++n}`;
-    const input = { serverUrl: 'http://127.0.0.1:4780', code: '', name: 'station' };
-    await expect(enroll(db, input, newId, server)).rejects.toThrow(/no keyring/);
+    const { asked, fetchFn } = fakeServer();
+    const input = { code: '', name: 'station' };
+    expect(await enroll(db, input, newId, fetchFn)).toMatchObject({ ok: false });
     expect(await readState(db, 'deviceId')).toBeUndefined();
     // The server knows the first id, whose token is lost: the next try does not name it.
-    await expect(enroll(db, input, newId, server)).rejects.toThrow(/no keyring/);
-    expect(asked).toEqual([
-      '00000000-0000-4000-8000-000000000001',
-      '00000000-0000-4000-8000-000000000002',
-    ]);
+    expect(await enroll(db, input, newId, fetchFn)).toMatchObject({ ok: false });
+    expect(asked[0]!.deviceId).not.toBe(asked[1]!.deviceId);
+  });
+
+  it('sends its token when enrolling again only to the server that issued it', async () => {
+    let settings: Settings = { serverUrl: 'https://a.lan:4780', deviceToken: null };
+    window.fillwave = {
+      getVersion: async () => '1',
+      getSettings: async () => settings,
+      updateSettings: async (patch) => {
+        settings = { ...settings, ...patch };
+        return { ok: true, value: settings };
+      },
+      credentialStorage: async () => 'keyring' as const,
+    } satisfies ShellApi;
+    const { asked, fetchFn } = fakeServer();
+    const input = { code: '', name: 'station' };
+    await enroll(db, input, newId, fetchFn);
+    await enroll(db, input, newId, fetchFn);
+    expect(asked[1]!.authorization).toBe(`Bearer fwd.${asked[0]!.deviceId}.t1`);
+    // The desktop window's server is a setting: changed, the next server gets no token of A's.
+    settings = { ...settings, serverUrl: 'https://b.example:4780' };
+    await enroll(db, input, newId, fetchFn);
+    expect(asked[2]).toEqual({ deviceId: asked[0]!.deviceId, authorization: null });
   });
 });

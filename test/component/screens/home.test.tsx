@@ -33,6 +33,7 @@ describe('home screen', () => {
       getVersion: async () => '7.7.7',
       getSettings: async () => ({ serverUrl: null, deviceToken: null }),
       updateSettings: async () => ({ ok: false, reason: 'unused' }),
+      credentialStorage: async () => 'keyring' as const,
     } satisfies ShellApi;
     renderAt();
     expect(await screen.findByText('7.7.7')).toBeInTheDocument();

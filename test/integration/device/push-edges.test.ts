@@ -10,7 +10,7 @@ import { push } from '../../../renderer/sync/push';
 import { enroll } from '../../../renderer/sync/enroll';
 import { createSyncApi } from '../../../renderer/sync/api';
 import { KEYS, readState, type DeviceIdentity } from '../../../renderer/sync/sync-state';
-import { enrolledDevice } from '../../fixtures/device';
+import { atServer, enrolledDevice } from '../../fixtures/device';
 import { openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
 import { testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
@@ -92,12 +92,15 @@ describe('push edges', () => {
     await device.db.syncState.put({ key: 'deviceId', value: device.deviceId });
     const again = await enroll(
       device.db,
-      { serverUrl: server.url, code, name: 'same handheld' },
+      { code, name: 'same handheld' },
       () => randomUUID(),
+      atServer(server.url),
     );
     expect(again.ok && again.value.deviceId).toBe(device.deviceId);
     const identity = (await readState<DeviceIdentity>(device.db, KEYS.identity))!;
-    expect(await push(device.db, createSyncApi(server.url, identity.token), { now })).toEqual({
+    expect(
+      await push(device.db, createSyncApi(identity.token, atServer(server.url)), { now }),
+    ).toEqual({
       kind: 'done',
       sent: 5,
     });

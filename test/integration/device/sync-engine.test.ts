@@ -12,7 +12,7 @@ import { pull } from '../../../renderer/sync/pull';
 import { push } from '../../../renderer/sync/push';
 import { syncUntilCalm } from '../../../renderer/sync/engine';
 import { computePendingView, withPending } from '../../../renderer/sync/pending-view';
-import { deviceEntities, enrolledDevice, serverEntities } from '../../fixtures/device';
+import { atServer, deviceEntities, enrolledDevice, serverEntities } from '../../fixtures/device';
 import { openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
 import { testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
@@ -266,8 +266,8 @@ describe('sync engine: the person sees what they did', () => {
     });
     try {
       const api = (await import('../../../renderer/sync/api')).createSyncApi(
-        restored.url,
         device.token,
+        atServer(restored.url),
       );
       await device.db.stock.put({
         id: 'STALE|X',

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   createSettingsStore,
+  credentialStorage,
   type SecretBox,
   type SettingsFiles,
 } from '../../../electron/settings-store';
+import { NO_KEYRING_FIX } from '../../../shared/ipc/settings';
 
 const memoryFile = (initial: string | null = null) => {
   const file = { text: initial, writes: 0 };
@@ -77,6 +79,45 @@ describe('settings store', () => {
     expect(await createSettingsStore(memoryFile('{not json').files, box()).get()).toEqual({
       serverUrl: null,
       deviceToken: null,
+    });
+  });
+
+  describe('on Linux without a keyring (safeStorage backend basic_text)', () => {
+    const basicText = (): SecretBox => ({
+      ...box(),
+      getSelectedStorageBackend: () => 'basic_text',
+    });
+
+    it('tells a keyring from the fixed key and from nothing', () => {
+      expect(credentialStorage(basicText())).toBe('plain-text');
+      expect(
+        credentialStorage({ ...box(), getSelectedStorageBackend: () => 'gnome_libsecret' }),
+      ).toBe('keyring');
+      // macOS and Windows have no such method: their stores are the system's own.
+      expect(credentialStorage(box())).toBe('keyring');
+      expect(credentialStorage(box(false))).toBe('unavailable');
+    });
+
+    it('refuses to store the token by default, says how to fix it, and writes nothing', async () => {
+      const { file, files } = memoryFile();
+      const saved = await createSettingsStore(files, basicText()).update({ deviceToken: 'tok' });
+      expect(saved).toEqual({ ok: false, reason: `settings not saved: ${NO_KEYRING_FIX}` });
+      expect(NO_KEYRING_FIX).toContain('enable a keyring');
+      expect(file.writes).toBe(0);
+    });
+
+    it('stores it when the site has accepted that, and keeps that choice', async () => {
+      const { file, files } = memoryFile();
+      const store = createSettingsStore(files, basicText());
+      expect(
+        await store.update({ deviceToken: 'tok-1', allowTokenWithoutKeyring: true }),
+      ).toMatchObject({ ok: true });
+      expect(file.text).not.toContain('tok-1');
+      expect(await store.update({ deviceToken: 'tok-2' })).toMatchObject({ ok: true });
+      expect(await store.get()).toMatchObject({
+        deviceToken: 'tok-2',
+        allowTokenWithoutKeyring: true,
+      });
     });
   });
 });

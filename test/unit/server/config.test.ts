@@ -18,6 +18,7 @@ describe('parseServerArgs', () => {
         log: false,
         adminToken: null,
         tls: null,
+        publicNames: [],
       },
     });
   });
@@ -84,5 +85,38 @@ describe('parseServerArgs', () => {
     expect(parseServerArgs([], { FILLWAVE_FAULTS: '{"dropRate":2}' }, defaults)).toMatchObject({
       reason: /FILLWAVE_FAULTS: dropRate/,
     });
+  });
+
+  it('takes --public-name, repeated, over FILLWAVE_PUBLIC_NAME, and refuses what is no hostname', () => {
+    expect(
+      parseServerArgs(['--public-name', 'Fillwave.LAN', '--public-name=10.0.0.5'], {}, defaults),
+    ).toMatchObject({ value: { publicNames: ['fillwave.lan', '10.0.0.5'] } });
+    expect(parseServerArgs([], { FILLWAVE_PUBLIC_NAME: 'a.lan, b.lan' }, defaults)).toMatchObject({
+      value: { publicNames: ['a.lan', 'b.lan'] },
+    });
+    const bad = parseServerArgs(['--public-name', 'http://x/'], {}, defaults);
+    expect(bad).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/"http:\/\/x\/" is not a hostname/),
+    });
+  });
+
+  it('refuses a host beyond loopback that knows no name for itself, with the fix', () => {
+    const refused = parseServerArgs(['--host', '0.0.0.0'], {}, defaults);
+    expect(refused).toEqual({
+      ok: false,
+      reason: expect.stringContaining('add --public-name NAME'),
+    });
+    expect(
+      parseServerArgs(['--host', '0.0.0.0', '--public-name', 'fillwave.lan'], {}, defaults),
+    ).toMatchObject({ ok: true, value: { host: '0.0.0.0', publicNames: ['fillwave.lan'] } });
+    expect(
+      parseServerArgs(
+        ['--host', '0.0.0.0', '--tls-cert', 'c.pem', '--tls-key', 'k.pem'],
+        {},
+        defaults,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(parseServerArgs(['--host', '::1'], {}, defaults)).toMatchObject({ ok: true });
   });
 });

@@ -18,6 +18,7 @@ const setup = () => {
       ok: true,
       value: { serverUrl: null, deviceToken: null, ...patch },
     })),
+    credentialStorage: vi.fn(async () => 'keyring' as const),
   };
   registerShellIpc({ handle: (channel, fn) => registered.set(channel, fn) }, handlers);
   const call = (channel: string, frame: InvokeEvent['senderFrame'], ...args: unknown[]) =>

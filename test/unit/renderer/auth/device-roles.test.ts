@@ -10,7 +10,7 @@ const record = { pinHash: 'a'.repeat(64), pinSalt: 'b'.repeat(32), pinIterations
 describe("a device's roles", () => {
   it('signs in every role when enrolled before roles existed', async () => {
     const db = new FillwaveDb(`roles-${randomUUID()}`);
-    await writeState(db, KEYS.identity, { serverUrl: 'x', deviceId: 'd', token: 't', epoch: 'e' });
+    await writeState(db, KEYS.identity, { deviceId: 'd', token: 't', epoch: 'e' });
     expect(await deviceRoles(db)).toEqual(['picker', 'lead', 'packer']);
     db.close();
   });

@@ -60,7 +60,7 @@ describe('the device database', () => {
 
     const db = new FillwaveDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => [e.id, e.seq, e.status])).toEqual([
       ['e1', 1, 'pending'],
@@ -70,6 +70,63 @@ describe('the device database', () => {
     expect(await db.backorderLines.get('SO-1/1')).toMatchObject({ status: 'open' });
     expect(await db.syncState.get('checkpoint')).toEqual({ key: 'checkpoint', value: 'abc' });
     expect(await db.rejected.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a database made by version 2 to 3, keeping the outbox, and adds an empty sent table', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores({ outbox: '++localId, &id, seq, status', rejected: 'id, answeredAt' });
+    await old.open();
+    await old.table('outbox').bulkAdd([
+      {
+        id: 'e1',
+        seq: 1,
+        type: 'backorder-line.held',
+        operatorId: 'op',
+        at: '2026-11-25T08:00:00Z',
+        payload: { backorderLineId: 'SO-1/1', reason: 'x' },
+        status: 'accepted',
+      },
+      {
+        id: 'e2',
+        seq: 2,
+        type: 'backorder-line.released',
+        operatorId: 'op',
+        at: '2026-11-25T08:01:00Z',
+        payload: { backorderLineId: 'SO-1/1' },
+        status: 'pending',
+      },
+    ]);
+    await old.table('rejected').put({ id: 'r1', answeredAt: '2026-11-25T08:02:00Z' });
+    await old.table('syncState').put({ key: 'checkpoint', value: 'abc' });
+    old.close();
+
+    const db = new FillwaveDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox.map((e) => [e.id, e.seq, e.status])).toEqual([
+      ['e1', 1, 'accepted'],
+      ['e2', 2, 'pending'],
+    ]);
+    expect(await db.rejected.count()).toBe(1);
+    expect(await db.syncState.get('checkpoint')).toEqual({ key: 'checkpoint', value: 'abc' });
+    expect(await db.sent.count()).toBe(0);
+    await db.sent.put({
+      localId: 1,
+      id: 'e1',
+      seq: 1,
+      type: 'backorder-line.held',
+      operatorId: 'op',
+      at: '2026-11-25T08:00:00Z',
+      payload: {},
+      settledAt: '2026-11-25T09:00:00Z',
+      bytes: 10,
+    });
+    expect((await db.sent.orderBy('settledAt').first())?.id).toBe('e1');
+    expect(await db.sent.where('id').equals('e1').count()).toBe(1);
     db.close();
   });
 });

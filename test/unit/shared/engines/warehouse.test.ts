@@ -8,6 +8,7 @@ import {
   type Warehouse,
 } from '../../../../shared/engines/layout/warehouse';
 import { optimalTourLength, shortestPaths } from '../../../fixtures/routing-reference';
+import { HEAVY_PROPERTY_TIMEOUT_MS } from '../../../fixtures/timeouts';
 
 const warehouseArb = fc
   .record({
@@ -38,7 +39,7 @@ const warehouseArb = fc
     }),
   );
 
-describe('the warehouse model', () => {
+describe('the warehouse model', { timeout: HEAVY_PROPERTY_TIMEOUT_MS }, () => {
   it('measures walking distance as the shortest path on the explicit aisle graph', () => {
     fc.assert(
       fc.property(warehouseArb, ({ warehouse, points }) => {

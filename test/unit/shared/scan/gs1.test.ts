@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gs1AiEntry } from '../../../../shared/scan/gs1-ai';
 import { GS, parseGs1, type Gs1Element } from '../../../../shared/scan/gs1';
 import { withCheckDigit } from '../../../../shared/scan/gtin';
+import { HEAVY_PROPERTY_TIMEOUT_MS } from '../../../fixtures/timeouts';
 
 const ok = (...elements: [string, string][]) => ({
   ok: true,
@@ -150,7 +151,7 @@ describe('parseGs1 refuses', () => {
   });
 });
 
-describe('parseGs1 round trip', () => {
+describe('parseGs1 round trip', { timeout: HEAVY_PROPERTY_TIMEOUT_MS }, () => {
   const cset82 = `!"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz`;
   const text = (max: number) =>
     fc.string({ unit: fc.constantFrom(...cset82), minLength: 1, maxLength: max });

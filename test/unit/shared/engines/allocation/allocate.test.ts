@@ -11,6 +11,7 @@ import {
 } from '../../../../../shared/engines/allocation/priority';
 import type { Warehouse } from '../../../../../shared/engines/layout/warehouse';
 import { backorderLine } from '../../../../fixtures/backorder-line';
+import { HEAVY_PROPERTY_TIMEOUT_MS } from '../../../../fixtures/timeouts';
 
 const warehouse: Warehouse = {
   aisles: 4,
@@ -103,7 +104,7 @@ const plan = (input: AllocationInput) => {
   return r.value;
 };
 
-describe('allocation', () => {
+describe('allocation', { timeout: HEAVY_PROPERTY_TIMEOUT_MS }, () => {
   it('never reserves more than is free at a location, nor from one waiting for a count', () => {
     fc.assert(
       fc.property(scenario, (input) => {

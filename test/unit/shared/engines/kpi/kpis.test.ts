@@ -8,6 +8,7 @@ import { LOG_EVENT_PAYLOADS } from '../../../../../shared/engines/kpi/event-cata
 import { computeKpis, type KpiInput, type Kpis } from '../../../../../shared/engines/kpi/kpis';
 import type { Ratio } from '../../../../../shared/engines/kpi/window';
 import { EVENT_TYPES } from '../../../../../server/apply/index';
+import { HEAVY_PROPERTY_TIMEOUT_MS } from '../../../../fixtures/timeouts';
 
 const DAY_S = 86_400;
 const t = (dayAndTime: string) => `2026-11-${dayAndTime}Z`;
@@ -592,7 +593,7 @@ const shares = (k: Kpis): Ratio[] => [
   k.shortPickRate,
 ];
 
-describe('computeKpis properties', () => {
+describe('computeKpis properties', { timeout: HEAVY_PROPERTY_TIMEOUT_MS }, () => {
   it('gives the same result for the same log in any order', () => {
     fc.assert(
       fc.property(logArb, windowArb, fc.nat(), ({ events, dailyCounts }, [a, , b], seed) => {

@@ -11,6 +11,7 @@ import { improveTour } from '../../../../../shared/engines/routing/tour-improvem
 import { between, tourMatrix } from '../../../../../shared/engines/routing/tour-matrix';
 import { seededRng } from '../../../../../shared/random';
 import { optimalTourLength } from '../../../../fixtures/routing-reference';
+import { HEAVY_PROPERTY_TIMEOUT_MS } from '../../../../fixtures/timeouts';
 
 // A warehouse of `blocks` blocks (middle cross aisles anywhere), the depot on any cross aisle,
 // and picks anywhere, some on whole metres so that equal positions and picks on cross aisles occur.
@@ -74,7 +75,7 @@ const walked = (w: Warehouse, picks: readonly RoutePick[], order: readonly strin
   );
 };
 
-describe('routing on several blocks', () => {
+describe('routing on several blocks', { timeout: HEAVY_PROPERTY_TIMEOUT_MS }, () => {
   it('is exact up to 12 picks, and its heuristic for larger tours stays within 0.1% on average', () => {
     const exactGaps: number[] = [];
     const heuristicGaps: number[] = [];
@@ -176,7 +177,7 @@ describe('routing on several blocks', () => {
   });
 });
 
-describe('2-opt and or-opt', () => {
+describe('2-opt and or-opt', { timeout: HEAVY_PROPERTY_TIMEOUT_MS }, () => {
   it('leave no reversal and no single move that would shorten the tour, and never lengthen it', () => {
     fc.assert(
       fc.property(twoOrThreeBlocks(25), fc.integer(), ({ warehouse, picks }, seed) => {

@@ -4,6 +4,7 @@ import { routeLengthM, type Warehouse } from '../../../../../shared/engines/layo
 import { routeOneBlock, type RoutePick } from '../../../../../shared/engines/routing/one-block';
 import { route, ROUTE_METHODS } from '../../../../../shared/engines/routing/route';
 import { optimalTourLength } from '../../../../fixtures/routing-reference';
+import { HEAVY_PROPERTY_TIMEOUT_MS } from '../../../../fixtures/timeouts';
 
 const instance = fc
   .record({
@@ -34,7 +35,7 @@ const instance = fc
 const withIds = (picks: { aisle: number; positionM: number }[]): RoutePick[] =>
   picks.map((p, i) => ({ ...p, id: `p${i}` }));
 
-describe('the exact one-block router', () => {
+describe('the exact one-block router', { timeout: HEAVY_PROPERTY_TIMEOUT_MS }, () => {
   it('finds the optimal tour: its length equals Held–Karp on the explicit aisle graph, on thousands of random instances', () => {
     fc.assert(
       fc.property(instance, ({ warehouse, picks }) => {
@@ -80,7 +81,7 @@ describe('the exact one-block router', () => {
   });
 });
 
-describe('the baselines', () => {
+describe('the baselines', { timeout: HEAVY_PROPERTY_TIMEOUT_MS }, () => {
   it('visit every pick once and are never shorter than the optimum', () => {
     fc.assert(
       fc.property(instance, ({ warehouse, picks }) => {

@@ -3,10 +3,11 @@ import { allocate } from '../../../../../shared/engines/allocation/allocate';
 import { warehouseFrom } from '../../../../../shared/engines/layout/warehouse';
 import { planWaves } from '../../../../../shared/engines/plan/plan-waves';
 import { shiftOrders } from '../../../../fixtures/shift-orders';
+import { HEAVY_PROPERTY_TIMEOUT_MS } from '../../../../fixtures/timeouts';
 
 // The standard shift of docs/planning.md: orders onto carts of 8 totes, both batchings routed by
 // the exact router, so only the batching differs.
-describe('batching orders into tours', () => {
+describe('batching orders into tours', { timeout: HEAVY_PROPERTY_TIMEOUT_MS }, () => {
   it('walks at least 15% less than first come, first served on the standard shift', () => {
     const shift = shiftOrders(400, 11);
     const place = warehouseFrom(shift.layout, shift.locations);

@@ -10,6 +10,7 @@ import { routeLengthM, type Warehouse } from '../../../../../shared/engines/layo
 import { planWaves, type PlanInput } from '../../../../../shared/engines/plan/plan-waves';
 import type { WaveTemplate } from '../../../../../shared/engines/waves/wave-template';
 import { backorderLine } from '../../../../fixtures/backorder-line';
+import { HEAVY_PROPERTY_TIMEOUT_MS } from '../../../../fixtures/timeouts';
 
 const warehouse: Warehouse = {
   aisles: 4,
@@ -123,154 +124,158 @@ const scenario = fc
 
 const unitsOf = (f: FillLine) => f.reservations.reduce((s, r) => s + r.qty, 0);
 
-describe('planWaves: waves, tours and routes from the fill list', () => {
-  it('puts every line in exactly one wave and one tour, within every bound, or refuses naming the record', () => {
-    let planned = 0;
-    fc.assert(
-      fc.property(scenario, (input) => {
-        const plan = planWaves(input);
-        const lines = new Map(input.lines.map((l) => [l.id, l]));
-        const fill = new Map(input.fillList.map((f) => [f.backorderLineId, f]));
-        const sku = new Map(input.skus.map((s) => [s.id, s]));
-        const weightOf = (id: string) =>
-          unitsOf(fill.get(id)!) * sku.get(lines.get(id)!.skuId)!.weightKg;
-        const volumeOf = (id: string) =>
-          unitsOf(fill.get(id)!) * sku.get(lines.get(id)!.skuId)!.volumeL;
-        const t = input.template;
-        if (!plan.ok) {
-          // Only an impossible template or cart: the record it names really is too big.
-          const named = /^(order|backorder line) (\S+)/.exec(plan.reason);
-          expect(named, plan.reason).not.toBeNull();
-          const ids =
-            named![1] === 'order'
-              ? input.lines.filter((l) => l.orderId === named![2]).map((l) => l.id)
-              : [named![2]!];
-          const units = ids.reduce((s, id) => s + unitsOf(fill.get(id)!), 0);
-          const kg = ids.reduce((s, id) => s + weightOf(id), 0);
-          const litres = ids.reduce((s, id) => s + volumeOf(id), 0);
-          const tooBigForWave =
-            ids.length > t.maxLines ||
-            units > t.maxUnits ||
-            kg > t.maxWeightKg + EPS ||
-            litres > t.maxVolumeL + EPS;
-          const tooBigForCart = units > input.cart.maxUnits || kg > input.cart.maxWeightKg + EPS;
-          expect(tooBigForWave || tooBigForCart, plan.reason).toBe(true);
-          return;
-        }
-        planned++;
-        const { waves, left } = plan.value;
-        const seen = new Map<string, number>();
-        const inTour = new Set<string>();
-        for (const l of left) {
-          seen.set(l.backorderLineId, (seen.get(l.backorderLineId) ?? 0) + 1);
-          expect(l.reason).toBe('outside-zones');
-          const line = lines.get(l.backorderLineId)!;
-          const siblings = line.shipComplete
-            ? input.fillList.filter((f) => lines.get(f.backorderLineId)!.orderId === line.orderId)
-            : [fill.get(l.backorderLineId)!];
-          const zoneOf = new Map(locations.map((x) => [x.id, x.zone]));
-          expect(
-            siblings.some((f) =>
-              f.reservations.some((r) => !t.zones!.includes(zoneOf.get(r.locationId)!)),
-            ),
-          ).toBe(true);
-        }
-        const waveOfOrder = new Map<string, number>();
-        waves.forEach((wave, w) => {
-          const waveLines = wave.tours.flatMap((tour) => [
-            ...new Set(tour.tasks.map((k) => k.backorderLineId)),
-          ]);
-          const orderIds = new Set(waveLines.map((id) => lines.get(id)!.orderId));
-          expect(orderIds.size).toBeLessThanOrEqual(t.maxOrders);
-          expect(waveLines.length).toBeLessThanOrEqual(t.maxLines);
-          expect(waveLines.reduce((s, id) => s + unitsOf(fill.get(id)!), 0)).toBeLessThanOrEqual(
-            t.maxUnits,
-          );
-          expect(waveLines.reduce((s, id) => s + weightOf(id), 0)).toBeLessThanOrEqual(
-            t.maxWeightKg + EPS,
-          );
-          expect(waveLines.reduce((s, id) => s + volumeOf(id), 0)).toBeLessThanOrEqual(
-            t.maxVolumeL + EPS,
-          );
-          for (const id of waveLines) {
-            seen.set(id, (seen.get(id) ?? 0) + 1);
-            const line = lines.get(id)!;
-            // Same cut-off together (a ship-complete order goes at its earliest).
-            if (!line.shipComplete) expect(line.cutoffAt).toBe(wave.cutoffAt);
-            if (line.shipComplete) {
-              expect(waveOfOrder.get(line.orderId) ?? w).toBe(w);
-              waveOfOrder.set(line.orderId, w);
-            }
+describe(
+  'planWaves: waves, tours and routes from the fill list',
+  { timeout: HEAVY_PROPERTY_TIMEOUT_MS },
+  () => {
+    it('puts every line in exactly one wave and one tour, within every bound, or refuses naming the record', () => {
+      let planned = 0;
+      fc.assert(
+        fc.property(scenario, (input) => {
+          const plan = planWaves(input);
+          const lines = new Map(input.lines.map((l) => [l.id, l]));
+          const fill = new Map(input.fillList.map((f) => [f.backorderLineId, f]));
+          const sku = new Map(input.skus.map((s) => [s.id, s]));
+          const weightOf = (id: string) =>
+            unitsOf(fill.get(id)!) * sku.get(lines.get(id)!.skuId)!.weightKg;
+          const volumeOf = (id: string) =>
+            unitsOf(fill.get(id)!) * sku.get(lines.get(id)!.skuId)!.volumeL;
+          const t = input.template;
+          if (!plan.ok) {
+            // Only an impossible template or cart: the record it names really is too big.
+            const named = /^(order|backorder line) (\S+)/.exec(plan.reason);
+            expect(named, plan.reason).not.toBeNull();
+            const ids =
+              named![1] === 'order'
+                ? input.lines.filter((l) => l.orderId === named![2]).map((l) => l.id)
+                : [named![2]!];
+            const units = ids.reduce((s, id) => s + unitsOf(fill.get(id)!), 0);
+            const kg = ids.reduce((s, id) => s + weightOf(id), 0);
+            const litres = ids.reduce((s, id) => s + volumeOf(id), 0);
+            const tooBigForWave =
+              ids.length > t.maxLines ||
+              units > t.maxUnits ||
+              kg > t.maxWeightKg + EPS ||
+              litres > t.maxVolumeL + EPS;
+            const tooBigForCart = units > input.cart.maxUnits || kg > input.cart.maxWeightKg + EPS;
+            expect(tooBigForWave || tooBigForCart, plan.reason).toBe(true);
+            return;
           }
-          for (const tour of wave.tours) {
-            expect(tour.totes.length).toBeLessThanOrEqual(input.cart.totes);
-            const units = tour.tasks.reduce((s, k) => s + k.qty, 0);
-            expect(units).toBeLessThanOrEqual(input.cart.maxUnits);
-            const kg = tour.tasks.reduce((s, k) => s + k.qty * sku.get(k.skuId)!.weightKg, 0);
-            expect(kg).toBeLessThanOrEqual(input.cart.maxWeightKg + EPS);
-            // One order per tote; every task's reservation, once.
-            for (const k of tour.tasks) {
-              expect(tour.totes[k.toteSlot]!.orderId).toBe(k.orderId);
-              expect(fill.get(k.backorderLineId)!.reservations).toContainEqual({
-                locationId: k.locationId,
-                qty: k.qty,
-              });
-            }
-            for (const id of new Set(tour.tasks.map((k) => k.backorderLineId))) {
-              expect(inTour.has(id)).toBe(false);
-              inTour.add(id);
-              expect(tour.tasks.filter((k) => k.backorderLineId === id)).toHaveLength(
-                fill.get(id)!.reservations.length,
-              );
-            }
-            const walked = routeLengthM(
-              warehouse,
-              tour.tasks.map((k) => points.get(k.locationId)!),
+          planned++;
+          const { waves, left } = plan.value;
+          const seen = new Map<string, number>();
+          const inTour = new Set<string>();
+          for (const l of left) {
+            seen.set(l.backorderLineId, (seen.get(l.backorderLineId) ?? 0) + 1);
+            expect(l.reason).toBe('outside-zones');
+            const line = lines.get(l.backorderLineId)!;
+            const siblings = line.shipComplete
+              ? input.fillList.filter((f) => lines.get(f.backorderLineId)!.orderId === line.orderId)
+              : [fill.get(l.backorderLineId)!];
+            const zoneOf = new Map(locations.map((x) => [x.id, x.zone]));
+            expect(
+              siblings.some((f) =>
+                f.reservations.some((r) => !t.zones!.includes(zoneOf.get(r.locationId)!)),
+              ),
+            ).toBe(true);
+          }
+          const waveOfOrder = new Map<string, number>();
+          waves.forEach((wave, w) => {
+            const waveLines = wave.tours.flatMap((tour) => [
+              ...new Set(tour.tasks.map((k) => k.backorderLineId)),
+            ]);
+            const orderIds = new Set(waveLines.map((id) => lines.get(id)!.orderId));
+            expect(orderIds.size).toBeLessThanOrEqual(t.maxOrders);
+            expect(waveLines.length).toBeLessThanOrEqual(t.maxLines);
+            expect(waveLines.reduce((s, id) => s + unitsOf(fill.get(id)!), 0)).toBeLessThanOrEqual(
+              t.maxUnits,
             );
-            expect(tour.routeLengthM).toBeCloseTo(walked, 6);
+            expect(waveLines.reduce((s, id) => s + weightOf(id), 0)).toBeLessThanOrEqual(
+              t.maxWeightKg + EPS,
+            );
+            expect(waveLines.reduce((s, id) => s + volumeOf(id), 0)).toBeLessThanOrEqual(
+              t.maxVolumeL + EPS,
+            );
+            for (const id of waveLines) {
+              seen.set(id, (seen.get(id) ?? 0) + 1);
+              const line = lines.get(id)!;
+              // Same cut-off together (a ship-complete order goes at its earliest).
+              if (!line.shipComplete) expect(line.cutoffAt).toBe(wave.cutoffAt);
+              if (line.shipComplete) {
+                expect(waveOfOrder.get(line.orderId) ?? w).toBe(w);
+                waveOfOrder.set(line.orderId, w);
+              }
+            }
+            for (const tour of wave.tours) {
+              expect(tour.totes.length).toBeLessThanOrEqual(input.cart.totes);
+              const units = tour.tasks.reduce((s, k) => s + k.qty, 0);
+              expect(units).toBeLessThanOrEqual(input.cart.maxUnits);
+              const kg = tour.tasks.reduce((s, k) => s + k.qty * sku.get(k.skuId)!.weightKg, 0);
+              expect(kg).toBeLessThanOrEqual(input.cart.maxWeightKg + EPS);
+              // One order per tote; every task's reservation, once.
+              for (const k of tour.tasks) {
+                expect(tour.totes[k.toteSlot]!.orderId).toBe(k.orderId);
+                expect(fill.get(k.backorderLineId)!.reservations).toContainEqual({
+                  locationId: k.locationId,
+                  qty: k.qty,
+                });
+              }
+              for (const id of new Set(tour.tasks.map((k) => k.backorderLineId))) {
+                expect(inTour.has(id)).toBe(false);
+                inTour.add(id);
+                expect(tour.tasks.filter((k) => k.backorderLineId === id)).toHaveLength(
+                  fill.get(id)!.reservations.length,
+                );
+              }
+              const walked = routeLengthM(
+                warehouse,
+                tour.tasks.map((k) => points.get(k.locationId)!),
+              );
+              expect(tour.routeLengthM).toBeCloseTo(walked, 6);
+            }
+          });
+          // Every fill-list line exactly once: in a wave's tour or left with its reason.
+          expect([...seen.keys()].sort()).toEqual([...fill.keys()].sort());
+          expect([...seen.values()].every((n) => n === 1)).toBe(true);
+          // Earliest cut-off first (none last); within a cut-off, priority never goes backwards.
+          const order = byPriority();
+          for (let w = 1; w < waves.length; w++) {
+            const [a, b] = [waves[w - 1]!, waves[w]!];
+            const rank = (c: string | null) => c ?? '\uffff';
+            expect(rank(a.cutoffAt) <= rank(b.cutoffAt)).toBe(true);
+            if (a.cutoffAt !== b.cutoffAt) continue;
+            const leadsOf = (x: typeof a) =>
+              x.tours.flatMap((tour) => tour.tasks.map((k) => lines.get(k.backorderLineId)!));
+            const latest = leadsOf(a).sort(order).at(-1)!;
+            const earliestNext = leadsOf(b).sort(order)[0]!;
+            // Compared at order level: an order's most urgent line sets its place.
+            const urgentOf = (l: BackorderLine) =>
+              input.lines.filter((x) => x.orderId === l.orderId).sort(order)[0]!;
+            expect(order(urgentOf(latest), urgentOf(earliestNext))).toBeLessThanOrEqual(0);
           }
-        });
-        // Every fill-list line exactly once: in a wave's tour or left with its reason.
-        expect([...seen.keys()].sort()).toEqual([...fill.keys()].sort());
-        expect([...seen.values()].every((n) => n === 1)).toBe(true);
-        // Earliest cut-off first (none last); within a cut-off, priority never goes backwards.
-        const order = byPriority();
-        for (let w = 1; w < waves.length; w++) {
-          const [a, b] = [waves[w - 1]!, waves[w]!];
-          const rank = (c: string | null) => c ?? '\uffff';
-          expect(rank(a.cutoffAt) <= rank(b.cutoffAt)).toBe(true);
-          if (a.cutoffAt !== b.cutoffAt) continue;
-          const leadsOf = (x: typeof a) =>
-            x.tours.flatMap((tour) => tour.tasks.map((k) => lines.get(k.backorderLineId)!));
-          const latest = leadsOf(a).sort(order).at(-1)!;
-          const earliestNext = leadsOf(b).sort(order)[0]!;
-          // Compared at order level: an order's most urgent line sets its place.
-          const urgentOf = (l: BackorderLine) =>
-            input.lines.filter((x) => x.orderId === l.orderId).sort(order)[0]!;
-          expect(order(urgentOf(latest), urgentOf(earliestNext))).toBeLessThanOrEqual(0);
-        }
-      }),
-      { numRuns: 300 },
-    );
-    expect(planned).toBeGreaterThan(100);
-  });
+        }),
+        { numRuns: 300 },
+      );
+      expect(planned).toBeGreaterThan(100);
+    });
 
-  it('gives the same plan whatever order its input comes in', () => {
-    fc.assert(
-      fc.property(scenario, fc.nat(), (input, seed) => {
-        const shuffle = <T>(xs: readonly T[]) =>
-          xs
-            .map((x, i) => [x, (i * 7919 + seed) % 104729] as const)
-            .sort((a, b) => a[1] - b[1])
-            .map(([x]) => x);
-        const again = planWaves({
-          ...input,
-          fillList: shuffle(input.fillList),
-          lines: shuffle(input.lines),
-        });
-        expect(again).toEqual(planWaves(input));
-      }),
-      { numRuns: 150 },
-    );
-  });
-});
+    it('gives the same plan whatever order its input comes in', () => {
+      fc.assert(
+        fc.property(scenario, fc.nat(), (input, seed) => {
+          const shuffle = <T>(xs: readonly T[]) =>
+            xs
+              .map((x, i) => [x, (i * 7919 + seed) % 104729] as const)
+              .sort((a, b) => a[1] - b[1])
+              .map(([x]) => x);
+          const again = planWaves({
+            ...input,
+            fillList: shuffle(input.fillList),
+            lines: shuffle(input.lines),
+          });
+          expect(again).toEqual(planWaves(input));
+        }),
+        { numRuns: 150 },
+      );
+    });
+  },
+);

@@ -18,6 +18,7 @@ import { KEYS, readState, type DeviceIdentity } from '../../../renderer/sync/syn
 import { seededRng } from '../../../shared/random';
 import { PushResponseSchema } from '../../../shared/sync-api/push';
 import { EnrollResponseSchema } from '../../../shared/sync-api/enroll';
+import { atServer } from '../../fixtures/device';
 import { freePort } from '../../fixtures/free-port';
 import { spawnUntilListening, type Running } from '../../fixtures/spawn-server';
 import { tempData } from '../../fixtures/temp-data';
@@ -37,14 +38,16 @@ const ctx = { operatorId: LEAD, now: () => new Date(), newId: () => randomUUID()
 interface Device {
   name: string;
   db: FillwaveDb;
+  // The server's address: the same after a restart on the same port.
+  url: string;
 }
 
 const newDevice = async (name: string, url: string): Promise<Device> => {
   const db = new FillwaveDb(`restore-${name}-${randomUUID()}`);
   await db.open();
-  const enrolled = await enroll(db, { serverUrl: url, code: '', name }, randomUUID);
+  const enrolled = await enroll(db, { code: '', name }, randomUUID, atServer(url));
   if (!enrolled.ok) throw new Error(enrolled.reason);
-  return { name, db };
+  return { name, db, url };
 };
 
 // One device's sync until calm, enrolling again (same device id, outbox kept) when the server
@@ -53,21 +56,12 @@ const sync = async (d: Device): Promise<SyncRound> => {
   for (let attempt = 0; attempt < 3; attempt++) {
     const identity = (await readState<DeviceIdentity>(d.db, KEYS.identity))!;
     let rounds = 0;
-    const round = await syncUntilCalm(
-      d.db,
-      createSyncApi(identity.serverUrl, identity.token),
-      clock,
-      {
-        random: seededRng(7),
-        shouldStop: () => ++rounds > 40,
-      },
-    );
+    const round = await syncUntilCalm(d.db, createSyncApi(identity.token, atServer(d.url)), clock, {
+      random: seededRng(7),
+      shouldStop: () => ++rounds > 40,
+    });
     if (round.ok || round.outcome.kind !== 'unauthorized') return round;
-    const again = await enroll(
-      d.db,
-      { serverUrl: identity.serverUrl, code: '', name: d.name },
-      randomUUID,
-    );
+    const again = await enroll(d.db, { code: '', name: d.name }, randomUUID, atServer(d.url));
     if (!again.ok) throw new Error(again.reason);
   }
   throw new Error(`${d.name} could not enroll again`);
@@ -281,7 +275,7 @@ describe('a server restored from a backup', () => {
     // Accepted by the server, but the pull that would bring them back never ran.
     await hold(d, open.slice(5, 10));
     const identity = (await readState<DeviceIdentity>(d.db, KEYS.identity))!;
-    const pushed = await push(d.db, createSyncApi(identity.serverUrl, identity.token), {
+    const pushed = await push(d.db, createSyncApi(identity.token, atServer(d.url)), {
       now: () => new Date(),
     });
     expect(pushed).toEqual({ kind: 'done', sent: 5 });

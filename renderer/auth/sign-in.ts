@@ -5,12 +5,14 @@ import {
   NO_ATTEMPTS,
   type PinAttempts,
 } from '../../shared/auth/pin-lock';
+import { roleRefusal } from '../../shared/auth/roles';
 import { fail, ok, type Result } from '../../shared/result';
 import { db } from '../db/db';
 import { findOperatorByBadge } from '../db/tables/operators';
 import { readState, writeState } from '../sync/sync-state';
 import type { SignedIn } from '../stores/session-slice';
 import { checkPin } from './check-pin';
+import { deviceRoles } from './device-roles';
 
 // Badge and PIN against the synced operator record, with the five-wrong-PINs lock kept per
 // operator on this device (so a reload does not reset it).
@@ -25,6 +27,9 @@ export const signInWithPin = async (
       `No operator with badge ${badge.trim()} on this device. Sync first, or check the badge.`,
     );
   if (!operator.active) return fail(`${operator.name} is deactivated. Ask a lead.`);
+  // Before the PIN: this device holds no PIN record for the roles it may not sign in.
+  const refusal = roleRefusal(operator, await deviceRoles(db));
+  if (refusal) return fail(refusal);
   const key = `pin:${operator.id}`;
   const attempts = (await readState<PinAttempts>(db, key)) ?? NO_ATTEMPTS;
   if (isLocked(attempts, nowMs)) return fail(lockMessage(attempts, nowMs));

@@ -3,13 +3,25 @@ import { fail, ok, type Result } from '../../shared/result';
 import { ErrorBodySchema } from '../../shared/sync-api/errors';
 import { EnrollResponseSchema } from '../../shared/sync-api/enroll';
 import type { FillwaveDb } from '../db/fillwave-db';
-import { saveIdentity } from '../platform/credentials';
+import { ALL_ROLES } from '../../shared/auth/roles';
+import { adoptRoles, deviceRoles } from '../auth/device-roles';
+import { loadIdentity, saveIdentity } from '../platform/credentials';
+import { desktopShell } from '../platform/shell';
 import { renumber } from './outbox';
 import { KEYS, readState, writeState, type DeviceIdentity } from './sync-state';
 
+// Which server a token belongs to, where that can change. A page's API is its own origin, as is
+// its database (null: nothing to compare); the desktop window's is the server in its settings
+// ('' for its embedded one), which can change while the window's database stays.
+const tokenServer = async (): Promise<string | null> => {
+  const shell = desktopShell();
+  return shell ? ((await shell.getSettings()).serverUrl ?? '') : null;
+};
+
 // Enrolls this device with a server: a code from an admin, or none on the embedded server. A
 // device keeps its id for life, so enrolling again keeps its unsent events; they are renumbered
-// into the new epoch.
+// into the new epoch. It sends its current token, if it has one: that proves it is the device it
+// names, which the server asks of a device that enrolls again without a code issued for it.
 export const enroll = async (
   db: FillwaveDb,
   input: { code: string; name: string },
@@ -17,12 +29,22 @@ export const enroll = async (
   fetchFn: (url: string, init: RequestInit) => Promise<Response> = fetch,
 ): Promise<Result<DeviceIdentity>> => {
   const deviceId = (await readState<string>(db, 'deviceId')) ?? newId();
+  const current = await loadIdentity(db);
+  const server = await tokenServer();
+  const rolesBefore = await deviceRoles(db);
+  // Only to the server that issued it: a token sent to another server is a token given away.
+  const proof: Record<string, string> =
+    current?.deviceId === deviceId &&
+    current.token &&
+    (server === null || current.server === server)
+      ? { authorization: `Bearer ${current.token}` }
+      : {};
   let res: Response;
   try {
     // Relative, like every API call: the page's own origin is its server (api.ts).
     res = await fetchFn('/api/v1/enroll', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...proof },
       body: JSON.stringify({
         deviceId,
         name: input.name,
@@ -46,14 +68,19 @@ export const enroll = async (
     deviceId: body.data.deviceId,
     token: body.data.token,
     epoch: body.data.epoch,
+    roles: body.data.roles ?? [...ALL_ROLES],
+    ...(server === null ? {} : { server }),
   };
-  await writeState(db, 'deviceId', identity.deviceId);
   try {
     await saveIdentity(db, identity);
   } catch (error) {
     // The shell would not keep the token (no keyring): say so rather than fail silently.
     return fail((error as Error).message);
   }
+  // Kept only once its token is: a device id the server knows, without its token, could not
+  // enroll again with no code (server/auth/enroll-device.ts), so a failed save starts afresh.
+  await writeState(db, 'deviceId', identity.deviceId);
+  await adoptRoles(db, rolesBefore, identity.roles!);
   await renumber(db, 1);
   await writeState(db, KEYS.needsEnrollment, false);
   return ok(identity);

@@ -1,3 +1,4 @@
+import type { OperatorRole } from '../../shared/domain/operator';
 import type { FillwaveDb } from '../db/fillwave-db';
 
 // What the device knows about its place in sync, kept in the syncState table.
@@ -6,6 +7,10 @@ export interface DeviceIdentity {
   deviceId: string;
   token: string;
   epoch: string;
+  // The roles it may sign in; absent when enrolled before roles existed (then all).
+  roles?: OperatorRole[];
+  // The desktop's server that issued the token (renderer/sync/enroll.ts): sent to no other.
+  server?: string;
 }
 
 export const readState = async <T>(db: FillwaveDb, key: string): Promise<T | undefined> =>

@@ -6,6 +6,7 @@ import {
   OperatorDeactivatedSchema,
   OperatorPinResetSchema,
 } from '../../shared/sync-api/events/admin';
+import { ALL_ROLES } from '../../shared/auth/roles';
 import { accepted, defineEventType, rejected } from '../events/registry';
 
 export const operatorCreated = defineEventType({
@@ -99,10 +100,12 @@ export const enrollmentCodeIssued = defineEventType({
   type: 'admin.enrollment-code-issued',
   from: ['admin'],
   payload: EnrollmentCodeIssuedSchema,
-  apply: async (tx, { codeHash, expiresAt }, event) => {
+  apply: async (tx, { codeHash, expiresAt, roles, deviceId }, event) => {
     await tx.query(
-      'INSERT INTO enrollment_codes (code_hash, created_at, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-      [codeHash, event.receivedAt, expiresAt],
+      `INSERT INTO enrollment_codes (code_hash, created_at, expires_at, roles, device_id)
+       VALUES ($1, $2, $3, (SELECT array_agg(r) FROM jsonb_array_elements_text($4::jsonb) AS r), $5)
+       ON CONFLICT DO NOTHING`,
+      [codeHash, event.receivedAt, expiresAt, JSON.stringify(roles ?? ALL_ROLES), deviceId ?? null],
     );
     return accepted;
   },

@@ -1,4 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
+import type { OperatorRole } from '../../shared/domain/operator';
 import type { Clock } from '../clock';
 import type { Queryable } from '../db/db';
 
@@ -20,26 +21,42 @@ export const newEnrollmentCode = (clock: Clock, ttlMinutes = DEFAULT_CODE_TTL_MI
 
 export type CodeProblem = 'code-unknown' | 'code-used' | 'code-expired';
 
-// Uses the code up, or says why it cannot be used. Inside the enrolling transaction.
-export const useEnrollmentCode = async (
+// What a usable code grants: the roles the device may sign in, and the one device it re-keys
+// (null: a code for a new device).
+export interface CodeGrant {
+  roles: OperatorRole[];
+  deviceId: string | null;
+}
+
+// Reads a code that can still be used, or says why not. Inside the enrolling transaction, which
+// then marks it used (markCodeUsed) or, refused, rolls back and leaves it unused.
+export const readEnrollmentCode = async (
   q: Queryable,
   code: string,
-  deviceId: string,
   clock: Clock,
-): Promise<CodeProblem | null> => {
-  const [row] = await q.query<{ used_at: string | null; expires_at: string }>(
-    "SELECT used_at, to_jsonb(expires_at) #>> '{}' AS expires_at FROM enrollment_codes WHERE code_hash = $1 FOR UPDATE",
+): Promise<CodeProblem | CodeGrant> => {
+  const [row] = await q.query<{
+    used_at: string | null;
+    expires_at: string;
+    roles: OperatorRole[];
+    device_id: string | null;
+  }>(
+    `SELECT used_at, to_jsonb(expires_at) #>> '{}' AS expires_at, to_jsonb(roles) AS roles, device_id
+       FROM enrollment_codes WHERE code_hash = $1 FOR UPDATE`,
     [hashCode(code)],
   );
   if (!row) return 'code-unknown';
   if (row.used_at) return 'code-used';
   if (Date.parse(row.expires_at) <= clock.now().getTime()) return 'code-expired';
+  return { roles: row.roles, deviceId: row.device_id };
+};
+
+export const markCodeUsed = async (q: Queryable, code: string, deviceId: string, clock: Clock) => {
   await q.query('UPDATE enrollment_codes SET used_at = $2, used_by = $3 WHERE code_hash = $1', [
     hashCode(code),
     clock.now().toISOString(),
     deviceId,
   ]);
-  return null;
 };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);

@@ -1,12 +1,17 @@
 // npm run admin -- COMMAND …: the admin API from a terminal. Talks to the running server at
 // FILLWAVE_URL (default http://127.0.0.1:4780) with FILLWAVE_ADMIN_TOKEN.
 import { readFileSync } from 'node:fs';
+import { parseRolesList } from '../../shared/auth/roles';
 import { DEFAULT_SERVER_PORT } from '../../shared/config';
 
 const USAGE = `usage: npm run admin -- COMMAND
-  enrollment-code [--ttl MINUTES]          a one-time code for enrolling a device
+  enrollment-code [--ttl MINUTES] [--roles picker,lead,packer] [--device DEVICE_ID]
+                                           a one-time code for enrolling a device, for the roles
+                                           it may sign in (default all); with --device, a code
+                                           that re-enrolls that device (its token lost or revoked)
   devices                                  list devices
-  revoke DEVICE_ID                         revoke a device's token
+  revoke DEVICE_ID                         revoke a device's token, and list the operators whose
+                                           PIN records it held, to reset
   operator-add --badge B --name N --role picker|lead|packer   (PIN from FILLWAVE_PIN)
   operator-change ID [--badge B] [--name N] [--role R]
   operator-deactivate ID
@@ -32,11 +37,19 @@ const flag = (name: string): string | undefined => {
 const positional = rest.filter((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--'));
 // PINs come from the environment, not the command line, so they stay out of shell history.
 const pin = () =>
-  process.env.FILLWAVE_PIN ?? die('set FILLWAVE_PIN to the new PIN (4 to 8 digits)');
+  process.env.FILLWAVE_PIN ??
+  die("set FILLWAVE_PIN to the new PIN (4 to 8 digits; a lead's at least 6)");
 const qty = (text: string | undefined) =>
   text && /^\d+$/.test(text) ? Number(text) : die(`"${text ?? ''}" is not a whole quantity`);
 
-const call = async (method: string, path: string, body?: unknown): Promise<void> => {
+const roles = () => {
+  const text = flag('roles');
+  if (text === undefined) return {};
+  const parsed = parseRolesList(text);
+  return parsed.ok ? { roles: parsed.value } : die(parsed.reason);
+};
+
+const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
   if (!token) die("set FILLWAVE_ADMIN_TOKEN to the server's admin token");
   let res: Response;
   try {
@@ -54,13 +67,34 @@ const call = async (method: string, path: string, body?: unknown): Promise<void>
   const answer = (await res.json().catch(() => ({}))) as { message?: string };
   if (!res.ok) die(`refused (${res.status}): ${answer.message ?? 'no reason given'}`);
   console.log(JSON.stringify(answer, null, 2));
+  return answer;
 };
 
-const commands: Record<string, () => Promise<void>> = {
+// After a revocation: one line per operator whose PIN record the device held, to run with a new PIN.
+const revoke = async (deviceId: string) => {
+  const answer = (await call('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`)) as {
+    pinRecordsHeld?: { id: string; badge: string; name: string }[];
+  };
+  const held = answer.pinRecordsHeld ?? [];
+  if (held.length === 0) return;
+  console.log(
+    `\nThe device held the PIN records of ${held.length} operator(s). Reset their PINs (each new PIN in FILLWAVE_PIN):`,
+  );
+  for (const o of held)
+    console.log(
+      `  FILLWAVE_PIN=… npm run admin -- operator-pin ${o.id}   # ${o.name}, badge ${o.badge}`,
+    );
+};
+
+const commands: Record<string, () => Promise<unknown>> = {
   'enrollment-code': () =>
-    call('POST', '/enrollment-codes', flag('ttl') ? { ttlMinutes: qty(flag('ttl')) } : {}),
+    call('POST', '/enrollment-codes', {
+      ...(flag('ttl') ? { ttlMinutes: qty(flag('ttl')) } : {}),
+      ...roles(),
+      ...(flag('device') ? { deviceId: flag('device') } : {}),
+    }),
   devices: () => call('GET', '/devices'),
-  revoke: () => call('POST', `/devices/${encodeURIComponent(positional[0] ?? die(USAGE))}/revoke`),
+  revoke: () => revoke(positional[0] ?? die(USAGE)),
   'operator-add': () =>
     call('POST', '/operators', {
       badge: flag('badge'),

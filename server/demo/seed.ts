@@ -5,8 +5,10 @@ import type { EventRegistry } from '../events/registry';
 import { hashPin } from '../auth/pin-hash';
 import { generateDemo } from './generate';
 
-// Every demo operator's PIN (README says so). A real site sets PINs with npm run admin.
+// The demo operators' PINs (README says so): a lead's has at least 6 digits (shared/auth/pin-rule.ts).
+// A real site sets PINs with npm run admin.
 export const DEMO_PIN = '1234';
+export const DEMO_LEAD_PIN = '123456';
 
 const CHUNK = 2000;
 
@@ -42,8 +44,9 @@ export const seedDemo = async (
   for (const part of chunks(data.skus)) await record('oms.skus-defined', { skus: part });
   for (const part of chunks(data.receipts)) await record('oms.stock-received', { receipts: part });
   const pin = hashPin(DEMO_PIN);
+  const leadPin = hashPin(DEMO_LEAD_PIN);
   await record('oms.operators-defined', {
-    operators: data.operators.map((o) => ({ ...o, ...pin })),
+    operators: data.operators.map((o) => ({ ...o, ...(o.role === 'lead' ? leadPin : pin) })),
   });
   for (const part of chunks(data.lines)) await record('oms.backorder-lines-added', { lines: part });
   for (const part of chunks(data.days)) await record('oms.daily-counts-recorded', { days: part });

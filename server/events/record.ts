@@ -36,12 +36,21 @@ const checkOperator = async (
   operatorId: string | null,
   role: string,
   type: string,
+  deviceId: string | null,
 ): Promise<Outcome | null> => {
   if (!operatorId)
     return rejected('operator-required', `A ${type} event must name the operator who did it.`);
-  const [op] = await tx.query<{ name: string; role: string; active: boolean }>(
-    'SELECT name, role, active FROM operators WHERE id = $1',
-    [operatorId],
+  // on_device: whether the sending device may sign this operator's role in (null where the
+  // device is not known, as in a replay into an empty schema).
+  const [op] = await tx.query<{
+    name: string;
+    role: string;
+    active: boolean;
+    on_device: boolean | null;
+  }>(
+    `SELECT o.name, o.role, o.active, o.role = ANY (d.roles) AS on_device
+       FROM operators o LEFT JOIN devices d ON d.id = $2 WHERE o.id = $1`,
+    [operatorId, deviceId],
   );
   if (!op)
     return rejected('operator-unknown', `Operator ${operatorId} is not known to the server.`);
@@ -54,6 +63,13 @@ const checkOperator = async (
     return rejected(
       'role-required',
       `Only a ${role} may do this (${type}); ${op.name} is a ${op.role}.`,
+    );
+  // A device signs in only its roles: one that names an operator of another role did not check
+  // their PIN (it holds no PIN record for them), so the server does not take its word.
+  if (op.on_device === false)
+    return rejected(
+      'role-not-on-device',
+      `${op.name} is a ${op.role}, and this device is not enrolled to sign ${op.role}s in.`,
     );
   return null;
 };
@@ -71,7 +87,7 @@ const runApply = async (
     );
   }
   if (def.role && event.source === 'device') {
-    const refused = await checkOperator(tx, event.operatorId, def.role, event.type);
+    const refused = await checkOperator(tx, event.operatorId, def.role, event.type, event.deviceId);
     if (refused) return refused;
   }
   // Keys a schema lets through unread are still stored: no text PostgreSQL cannot hold anywhere.

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { pinProblemForRole } from '../../shared/auth/pin-rule';
 import { describeIssues } from '../../shared/describe-issues';
+import type { OperatorRole } from '../../shared/domain/operator';
 import {
   EnrollmentCodeRequestSchema,
   OperatorChangeSchema,
@@ -14,7 +16,9 @@ import {
   ExpectedReceiptRecordedSchema,
   StockReceivedSchema,
 } from '../../shared/sync-api/events/oms';
+import { ALL_ROLES, normalizeRoles } from '../../shared/auth/roles';
 import { newEnrollmentCode } from '../auth/enrollment';
+import { pinRecordsHeldBy } from '../auth/pin-records-held';
 import { hashPin } from '../auth/pin-hash';
 import { requireAdmin } from '../auth/require-admin';
 import type { Clock } from '../clock';
@@ -52,23 +56,43 @@ export const registerAdminRoutes = (app: FastifyInstance, deps: AdminDeps): void
     return { eventId: id };
   };
 
+  // A code for a new device, or (deviceId) one that re-enrolls that device alone, keeping its
+  // roles unless new ones are named.
   app.post('/api/v1/admin/enrollment-codes', guard, async (request, reply) => {
-    const { ttlMinutes } = parse(EnrollmentCodeRequestSchema, request.body, 'enrollment code');
-    const { code, codeHash, expiresAt } = newEnrollmentCode(clock, ttlMinutes);
-    await record('admin.enrollment-code-issued', { codeHash, expiresAt });
+    const asked = parse(EnrollmentCodeRequestSchema, request.body, 'enrollment code');
+    let roles = asked.roles ? normalizeRoles(asked.roles) : [...ALL_ROLES];
+    if (asked.deviceId) {
+      const [device] = await db.query<{ roles: OperatorRole[] }>(
+        'SELECT to_jsonb(roles) AS roles FROM devices WHERE id = $1',
+        [asked.deviceId],
+      );
+      if (!device)
+        throw new HttpError(422, 'unknown-device', `There is no device ${asked.deviceId}.`);
+      roles = asked.roles ? roles : device.roles;
+    }
+    const { code, codeHash, expiresAt } = newEnrollmentCode(clock, asked.ttlMinutes);
+    const deviceId = asked.deviceId ? { deviceId: asked.deviceId } : {};
+    await record('admin.enrollment-code-issued', { codeHash, expiresAt, roles, ...deviceId });
     reply.header('cache-control', 'no-store');
-    return { code, expiresAt };
+    return { code, expiresAt, roles, ...deviceId };
   });
 
   app.get('/api/v1/admin/devices', guard, async () => ({
     devices: await db.query(
-      `SELECT id, name, to_jsonb(created_at) #>> '{}' AS "createdAt", to_jsonb(revoked_at) #>> '{}' AS "revokedAt"
+      `SELECT id, name, to_jsonb(roles) AS roles, to_jsonb(created_at) #>> '{}' AS "createdAt", to_jsonb(revoked_at) #>> '{}' AS "revokedAt"
          FROM devices ORDER BY created_at, id`,
     ),
   }));
 
-  app.post<{ Params: { id: string } }>('/api/v1/admin/devices/:id/revoke', guard, async (request) =>
-    record('admin.device-revoked', { deviceId: request.params.id }),
+  // The answer names the operators whose PIN records the device held (the roles it could sign
+  // in): a lost or stolen device can be searched offline for their PINs, so reset them.
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/admin/devices/:id/revoke',
+    guard,
+    async (request) => ({
+      ...(await record('admin.device-revoked', { deviceId: request.params.id })),
+      pinRecordsHeld: await pinRecordsHeldBy(db, request.params.id),
+    }),
   );
 
   app.post('/api/v1/admin/operators', guard, async (request) => {
@@ -102,6 +126,12 @@ export const registerAdminRoutes = (app: FastifyInstance, deps: AdminDeps): void
     guard,
     async (request) => {
       const { pin } = parse(PinResetSchema, request.body, 'PIN');
+      const [operator] = await db.query<{ role: OperatorRole }>(
+        'SELECT role FROM operators WHERE id = $1',
+        [request.params.id],
+      );
+      const problem = operator && pinProblemForRole(operator.role, pin);
+      if (problem) throw new HttpError(400, 'bad-request', `PIN: pin: ${problem}`);
       return record('admin.operator-pin-reset', { id: request.params.id, pin: hashPin(pin) });
     },
   );

@@ -14,6 +14,7 @@ import type { Db } from '../db/db';
 import { HttpError } from '../errors';
 import type { EventRegistry } from '../events/registry';
 import { holdsPosition, readChanges, STREAM_START } from '../sync/change-stream';
+import { forDevice } from '../sync/device-view';
 import { pushBatch, UnknownEpochError } from '../sync/push-pipeline';
 
 export interface SyncRouteDeps {
@@ -79,7 +80,11 @@ export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): v
     return {
       checkpoint: encodeCheckpoint({ databaseId, ...page.last }),
       hasMore: page.hasMore,
-      changes: page.changes.map(({ entity, id, row }) => ({ entity, id, row })),
+      changes: forDevice(page.changes, request.device!.roles).map(({ entity, id, row }) => ({
+        entity,
+        id,
+        row,
+      })),
     };
   });
 

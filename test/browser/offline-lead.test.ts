@@ -52,7 +52,7 @@ describe.skipIf(!executable)('a lead offline in Chromium', () => {
     // The pulled pages were checked off the UI thread.
     expect(page.workers().some((w) => w.url().includes('sort-worker'))).toBe(true);
     await page.getByLabel('Badge').fill('LE001');
-    await page.getByLabel('PIN').fill('1234');
+    await page.getByLabel('PIN').fill('123456');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Backorder queue' }).click();
     await page.getByRole('listitem').first().waitFor();

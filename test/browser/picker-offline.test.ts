@@ -62,7 +62,8 @@ const connectAndSignIn = async (page: Page, url: string, badge: string) => {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await page.getByText(/Synced \d/).waitFor({ timeout: 60_000 });
   await page.getByLabel('Badge').fill(badge);
-  await page.getByLabel('PIN').fill('1234');
+  // The demo's PINs: 123456 for leads (6 digits at least), 1234 for the rest.
+  await page.getByLabel('PIN').fill(badge.startsWith('LE') ? '123456' : '1234');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
     timeout: 30_000,

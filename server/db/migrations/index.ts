@@ -3,6 +3,7 @@ import { sql as floorWork } from './002-floor-work';
 import { sql as access } from './003-access';
 import { sql as changeTags } from './004-change-tags';
 import { sql as rejectedBounded } from './005-rejected-bounded';
+import { sql as deviceRoles } from './006-device-roles';
 
 // Append only: a migration that has shipped is never edited, a new one is added.
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 3, name: 'access', sql: access },
   { version: 4, name: 'change-tags', sql: changeTags },
   { version: 5, name: 'rejected-bounded', sql: rejectedBounded },
+  { version: 6, name: 'device-roles', sql: deviceRoles },
 ];
 
 // The state tables, in an order that respects their foreign keys (for reset and compare).

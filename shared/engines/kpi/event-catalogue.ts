@@ -20,8 +20,10 @@ import {
 } from '../../sync-api/events/oms';
 
 // Every type the event log can hold, device, OMS and admin alike, with its payload schema. A
-// device pulls all of them, so the KPIs must know all of them to tell a type they ignore from a
-// type nobody defined (a test checks this list against the server's registry). A Map, not an
+// device pulls all but the admin.* events and oms.operators-defined (they carry secrets and stay
+// on the server; a device synced before may still hold some), so the KPIs must know all of them
+// to tell a type they ignore from a type nobody defined (a test checks this list against the
+// server's registry). A Map, not an
 // object: a record typed "constructor" must not find Object's own.
 export const LOG_EVENT_PAYLOADS: ReadonlyMap<string, z.ZodType> = new Map<string, z.ZodType>([
   ...Object.entries(DEVICE_EVENTS).map(([type, e]): [string, z.ZodType] => [type, e.payload]),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, int4, text, TimestampSchema } from '../../domain/common';
 import { OperatorRoleSchema } from '../../domain/operator';
+import { DeviceRolesSchema } from '../../auth/roles';
 
 // Admin actions, recorded in the event log with source "admin". PINs and codes appear only as
 // hashes.
@@ -28,7 +29,10 @@ export const OperatorChangedSchema = z.strictObject({
 export const OperatorDeactivatedSchema = z.strictObject({ id: IdSchema });
 export const OperatorPinResetSchema = z.strictObject({ id: IdSchema, pin: PinRecordSchema });
 export const DeviceRevokedSchema = z.strictObject({ deviceId: IdSchema });
+// roles and deviceId are absent from codes logged before they existed: all roles, any new device.
 export const EnrollmentCodeIssuedSchema = z.strictObject({
   codeHash: z.string().regex(/^[0-9a-f]{64}$/),
   expiresAt: TimestampSchema,
+  roles: DeviceRolesSchema.optional(),
+  deviceId: IdSchema.optional(),
 });

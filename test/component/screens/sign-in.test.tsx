@@ -3,6 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db';
 import { useAppStore } from '../../../renderer/stores/app-store';
+import {
+  KEYS,
+  readState,
+  writeState,
+  type DeviceIdentity,
+} from '../../../renderer/sync/sync-state';
 import { hashPin } from '../../../server/auth/pin-hash';
 import { enrollLocally, renderAt } from '../fixtures';
 
@@ -61,5 +67,29 @@ describe('sign-in', () => {
     await attempt('LE001', '2468');
     expect(await screen.findByRole('alert')).toHaveTextContent('Too many wrong PINs');
     expect(useAppStore.getState().operator).toBeNull();
+  });
+
+  it('refuses an operator of a role this device may not sign in, with the reason, before the PIN', async () => {
+    const identity = (await readState<DeviceIdentity>(db, KEYS.identity))!;
+    await writeState(db, KEYS.identity, { ...identity, roles: ['picker', 'packer'] });
+    await db.operators.put({
+      id: 'op-pat',
+      badge: 'PI001',
+      name: 'Pat Picker',
+      role: 'picker',
+      active: true,
+      ...pin,
+    });
+    renderAt('/sign-in');
+    await attempt('LE001', '2468');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Lee Lead is a lead, and this device is enrolled for pickers and packers only. Sign in on another device, or ask an admin to enroll this one with the lead role.',
+    );
+    expect(useAppStore.getState().operator).toBeNull();
+    // Refused before the PIN: no wrong attempt counts against the lead on this device.
+    expect(await readState(db, 'pin:op-lee')).toBeUndefined();
+    await attempt('PI001', '2468');
+    await screen.findByRole('link', { name: 'Picking' });
+    expect(useAppStore.getState().operator).toMatchObject({ id: 'op-pat', role: 'picker' });
   });
 });

@@ -37,6 +37,36 @@ describe('npm run admin', () => {
     expect(admin(['devices']).stdout).toContain('cli device');
   });
 
+  it('issues a code for some roles, and after a revocation prints the PIN reset for each operator the device held', async () => {
+    const issued = admin(['enrollment-code', '--roles', 'picker,packer']);
+    expect(issued.status).toBe(0);
+    const { code, roles } = JSON.parse(issued.stdout) as { code: string; roles: string[] };
+    expect(roles).toEqual(['picker', 'packer']);
+    const res = await fetch(`${server.url}/api/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, name: 'pick handheld' }),
+    });
+    const { deviceId } = (await res.json()) as { deviceId: string };
+    const forDevice = admin(['enrollment-code', '--device', deviceId]);
+    expect(JSON.parse(forDevice.stdout)).toMatchObject({ deviceId, roles: ['picker', 'packer'] });
+
+    const revoked = admin(['revoke', deviceId]);
+    expect(revoked.status).toBe(0);
+    // The demo's 8 pickers and 3 packers, not its leads.
+    expect(revoked.stdout).toContain(
+      'The device held the PIN records of 11 operator(s). Reset their PINs (each new PIN in FILLWAVE_PIN):',
+    );
+    expect(revoked.stdout).toMatch(
+      /FILLWAVE_PIN=… npm run admin -- operator-pin op-picker-1 {3}# .+ \(picker 1\), badge PI001/,
+    );
+    expect(revoked.stdout).toContain('operator-pin op-packer-3');
+    expect(revoked.stdout).not.toContain('op-lead-');
+    expect(admin(['enrollment-code', '--roles', 'picker,boss']).stderr).toContain(
+      '"boss" is not a role: use picker, lead, packer, comma-separated',
+    );
+  });
+
   it('adds an operator with the PIN from the environment, and receives stock', () => {
     const added = admin(
       ['operator-add', '--badge', 'CLI1', '--name', 'Cli Picker', '--role', 'picker'],

@@ -106,7 +106,7 @@ describe.each(kinds)('enrollment on %s', (kind) => {
     expect((await enroll({ name: 'station' }, server.url)).status).toBe(401);
   });
 
-  it('a revoked device gets 401 and changes nothing; enrolled again it keeps its id and gets a new epoch', async () => {
+  it('a revoked device gets 401 and changes nothing; enrolled again with a code for it, it keeps its id and gets a new epoch', async () => {
     const deviceId = randomUUID();
     const first = EnrollResponseSchema.parse(
       await (await enroll({ code: (await newCode()).code, deviceId, name: 'scanner' })).json(),
@@ -144,8 +144,15 @@ describe.each(kinds)('enrollment on %s', (kind) => {
     ).json()) as { devices: { id: string; revokedAt: string | null }[] };
     expect(listed.devices.find((d) => d.id === deviceId)?.revokedAt).toBeTruthy();
 
+    // A code for any device does not bring it back (that would be a takeover); one for it does.
+    expect((await enroll({ code: (await newCode()).code, deviceId, name: 'scanner' })).status).toBe(
+      403,
+    );
+    const forIt = (await (
+      await post(server.url, '/api/v1/admin/enrollment-codes', { deviceId }, ADMIN)
+    ).json()) as { code: string };
     const again = EnrollResponseSchema.parse(
-      await (await enroll({ code: (await newCode()).code, deviceId, name: 'scanner' })).json(),
+      await (await enroll({ code: forIt.code, deviceId, name: 'scanner' })).json(),
     );
     expect(again.deviceId).toBe(deviceId);
     expect(again.epoch).not.toBe(first.epoch);

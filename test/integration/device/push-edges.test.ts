@@ -84,7 +84,8 @@ describe('push edges', () => {
         await fetch(`${server.url}/api/v1/admin/enrollment-codes`, {
           method: 'POST',
           headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-          body: '{}',
+          // A revoked device comes back only with a code issued for it.
+          body: JSON.stringify({ deviceId: device.deviceId }),
         })
       ).json()) as { code: string }
     ).code;

@@ -79,12 +79,12 @@ describe('GET /api/v1/admin/events', () => {
       'oms.layout-defined',
       'oms.skus-defined',
       'oms.stock-received',
-      'oms.operators-defined',
+      // The operator list carries PIN records: it stays out of the change stream (migration 006).
       'oms.backorder-lines-added',
       'backorder-line.held',
       'wave.released',
     ]);
-    const held = all[5]!;
+    const held = all.find((e) => e.event.type === 'backorder-line.held')!;
     expect(held.orders).toEqual([
       {
         orderId: 'SO-3',
@@ -93,7 +93,7 @@ describe('GET /api/v1/admin/events', () => {
         expectedShipDate: null,
       },
     ]);
-    const wave = all[6]!;
+    const wave = all.find((e) => e.event.type === 'wave.released')!;
     expect(wave.orders).toHaveLength(1);
     expect(wave.orders[0]).toMatchObject({ orderId: 'SO-1', status: 'open' });
     expect(wave.orders[0]!.lines.find((l) => l.id === 'SO-1/1')).toMatchObject({

@@ -19,6 +19,10 @@ export const buildNode = async (): Promise<void> => {
       outExtension: { '.js': '.cjs' },
       format: 'cjs',
       packages: 'external',
+      // The server's modules find their packages from import.meta.url (the embedded store's
+      // binaries); in CommonJS that is this file.
+      define: { 'import.meta.url': 'importMetaUrl' },
+      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
     build({
       ...common,

@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseUser, storePaths } from '../../../server/db/embedded';
+import { databaseUser, runningStoreUrl, storePaths } from '../../../server/db/embedded';
 import { spawnUntilListening, type Running } from '../../fixtures/spawn-server';
 import { tempData } from '../../fixtures/temp-data';
 import { startTestStore } from '../../fixtures/test-db';
@@ -119,6 +119,17 @@ describe('a server killed with its database still running', () => {
     const health = await fetch(`${first.url}/api/v1/health`);
     expect(health.status).toBe(200);
     const left = postmasterPid(dataDir);
+    const databaseId = async () => {
+      const c = new pg.Client(runningStoreUrl(dataDir)!);
+      await c.connect();
+      try {
+        return (await c.query("SELECT value FROM server_meta WHERE key = 'database_id'")).rows[0]
+          .value as string;
+      } finally {
+        await c.end();
+      }
+    };
+    const id = await databaseId();
     // kill -9 of node alone: the postmaster, in its own process, stays behind.
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
@@ -128,6 +139,7 @@ describe('a server killed with its database still running', () => {
     expect(alive(left)).toBe(false);
     expect(postmasterPid(dataDir)).not.toBe(left);
     expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+    expect(await databaseId()).toBe(id);
     const second = postmasterPid(dataDir);
     await server.stop();
     server = null;

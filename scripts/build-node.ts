@@ -40,6 +40,7 @@ export const buildNode = async (): Promise<void> => {
         devices: 'server/cli/devices.ts',
         admin: 'server/cli/admin.ts',
         plan: 'server/cli/plan.ts',
+        backup: 'server/cli/backup.ts',
       },
       outdir: 'dist/server',
       outExtension: { '.js': '.mjs' },

@@ -67,7 +67,8 @@ const copyTables = async (source: Db, target: Db): Promise<number> => {
         WHERE schemaname = current_schema()`,
     );
     for (const s of sequences) {
-      if (s.last !== null) await tx.query('SELECT setval($1::regclass, $2::bigint)', [s.name, s.last]);
+      if (s.last !== null)
+        await tx.query('SELECT setval($1::regclass, $2::bigint)', [s.name, s.last]);
     }
   });
   return rows;

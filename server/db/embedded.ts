@@ -1,6 +1,7 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   chownSync,
   closeSync,
   existsSync,
@@ -8,6 +9,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  readdirSync,
   renameSync,
   rmSync,
   statSync,
@@ -132,6 +134,14 @@ export const liveOwner = (ownerFile: string): number | null => {
     }
   }
   return pid;
+};
+
+const chownTree = (dir: string, user: DbUser) => {
+  chownSync(dir, user.uid, user.gid);
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    chownSync(path.join(entry.parentPath, entry.name), user.uid, user.gid);
+  }
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -297,9 +307,7 @@ const launch = async (
     }
     if (!exited) {
       child.kill('SIGQUIT');
-      throw new EmbeddedStoreError(
-        `the database did not start within 90 s: ${logTail(paths.log)}`,
-      );
+      throw new EmbeddedStoreError(`the database did not start within 90 s: ${logTail(paths.log)}`);
     }
     lastError ||= logTail(paths.log);
     // Another program took the port between picking and binding: pick again.
@@ -337,13 +345,17 @@ export const startEmbedded = async (
   if (user) {
     // The database user must reach its folder through the data folder.
     const reach = spawnSync('test', ['-x', dataDir], asUser(user));
-    if (reach.status !== 0 && !existsSync(paths.cluster)) {
+    if (reach.status !== 0) {
       throw new EmbeddedStoreError(
         `the database runs as ${user.name}, which cannot reach ${dataDir}: let it in (chmod o+x on ${dataDir} and each folder above it, or chown ${user.name} ${dataDir})`,
       );
     }
   }
   await stopLeftover(paths.cluster, bin, user);
+  if (user && existsSync(paths.cluster) && statSync(paths.cluster).uid !== user.uid) {
+    // A cluster copied in by root (a restored backup) becomes the database user's again.
+    chownTree(paths.cluster, user);
+  }
   let password: string;
   if (options.fresh || !existsSync(path.join(paths.cluster, 'fillwave-ready'))) {
     password = randomBytes(24).toString('base64url');
@@ -359,7 +371,9 @@ export const startEmbedded = async (
     }
   }
   if (statSync(paths.password).mode & 0o077) {
-    throw new EmbeddedStoreError(`${paths.password} must be readable by its owner only (chmod 600)`);
+    throw new EmbeddedStoreError(
+      `${paths.password} must be readable by its owner only (chmod 600)`,
+    );
   }
   const { child, port } = await launch(paths, bin, user, password);
   try {

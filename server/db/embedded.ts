@@ -69,9 +69,12 @@ export const binariesDir = (): string => {
       `the embedded database has no binaries for ${process.platform}-${process.arch} (${name} is not installed); set DATABASE_URL to a PostgreSQL server instead`,
     );
   }
-  const dir = path.resolve(path.dirname(entry), '..', 'native', 'bin');
-  return dir.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  return outsideAsar(path.resolve(path.dirname(entry), '..', 'native', 'bin'));
 };
+
+// Executables cannot run from inside an asar archive: electron-builder unpacks them beside it.
+export const outsideAsar = (file: string): string =>
+  file.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 
 const exe = (bin: string, name: string) =>
   path.join(bin, process.platform === 'win32' ? `${name}.exe` : name);

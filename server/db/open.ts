@@ -40,11 +40,14 @@ export const openDatabase = async (options: {
   const store = await startEmbedded(options.dataDir, { fresh: carry });
   const owner = storePaths(options.dataDir).owner;
   let db: Db | null = null;
-  const close = async () => {
-    await db?.close();
-    await store.stop();
-    rmSync(owner, { force: true });
-  };
+  // Once, however often it is asked (a second Ctrl-C while closing).
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      await db?.close().catch(() => undefined);
+      await store.stop();
+      rmSync(owner, { force: true });
+    })());
   try {
     db = await openPostgres(store.url);
     await migrate(db);

@@ -49,6 +49,12 @@ describe('carrying a PGlite data folder over', () => {
     const registry = new EventRegistry(EVENT_TYPES);
     await seedDemo(old, registry, systemClock, { lines: 60 });
     await createDevice(old, 'Station 1', systemClock);
+    // A station that has worked a while: its transaction ids are far past a new store's.
+    for (let i = 0; i < 1500; i++) {
+      await old.query(
+        'UPDATE stock SET on_hand = on_hand + 1 WHERE id = (SELECT min(id) FROM stock)',
+      );
+    }
     const before = await dump(old);
     const id = await databaseId(old);
     const stream = await readChanges(old, STREAM_START, 100_000, null);

@@ -276,7 +276,12 @@ const launch = async (
 ): Promise<{ child: ChildProcess; port: number }> => {
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {
+    lastError = '';
     const port = await freePort();
+    // The database's own log, kept to two files of about 10 MB.
+    if (existsSync(paths.log) && statSync(paths.log).size > 10 * 1024 * 1024) {
+      renameSync(paths.log, `${paths.log}.1`);
+    }
     const logFd = openSync(paths.log, 'a', 0o600);
     const child = spawn(
       exe(bin, 'postgres'),
@@ -312,7 +317,7 @@ const launch = async (
       child.kill('SIGQUIT');
       throw new EmbeddedStoreError(`the database did not start within 90 s: ${logTail(paths.log)}`);
     }
-    lastError ||= logTail(paths.log);
+    lastError = lastError || logTail(paths.log);
     // Another program took the port between picking and binding: pick again.
     if (!/could not (bind|create listen)/i.test(lastError)) break;
   }
@@ -373,7 +378,8 @@ export const startEmbedded = async (
       );
     }
   }
-  if (statSync(paths.password).mode & 0o077) {
+  // (Windows has no such modes; its user folder is private already.)
+  if (process.platform !== 'win32' && statSync(paths.password).mode & 0o077) {
     throw new EmbeddedStoreError(
       `${paths.password} must be readable by its owner only (chmod 600)`,
     );

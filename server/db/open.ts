@@ -22,6 +22,8 @@ export const openDatabase = async (options: {
   databaseUrl: string | null;
   dataDir: string;
   say?: (line: string) => void;
+  // The CLIs work beside a running server, through its store; a second server is refused.
+  attach?: boolean;
 }): Promise<OpenedDatabase> => {
   if (options.databaseUrl) {
     const db = await openPostgres(options.databaseUrl);
@@ -29,7 +31,10 @@ export const openDatabase = async (options: {
     return { ...db, embedded: null };
   }
   // A server already runs on this folder (the CLIs work beside it): use its store.
-  const running = liveOwner(storePaths(options.dataDir).owner) && runningStoreUrl(options.dataDir);
+  const running =
+    options.attach &&
+    liveOwner(storePaths(options.dataDir).owner) &&
+    runningStoreUrl(options.dataDir);
   if (running) {
     const db = await openPostgres(running);
     await migrate(db);

@@ -1,6 +1,7 @@
 // The embedded store as the server ships it: durable settings, reachable only on loopback
 // behind its own password, run as an unprivileged user under root, and a postmaster left by a
 // killed server stopped on the next start.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -140,10 +141,19 @@ describe('a server killed with its database still running', () => {
     expect(postmasterPid(dataDir)).not.toBe(left);
     expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
     expect(await databaseId()).toBe(id);
-    const second = postmasterPid(dataDir);
+    // A second server on a folder a live one owns is refused, and leaves the first running.
+    const second = spawnSync('node', ['dist/server/main.mjs', '--port', '0', '--data', dataDir], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(/another Fillwave server \(pid \d+\) is using/);
+    expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+    expect(await databaseId()).toBe(id);
+    const postmaster = postmasterPid(dataDir);
     await server.stop();
     server = null;
     // And stopping the server stops its database.
-    expect(alive(second)).toBe(false);
+    expect(alive(postmaster)).toBe(false);
   }, 180_000);
 });

@@ -149,6 +149,22 @@ const chownTree = (dir: string, user: DbUser) => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const isPostmasterOf = (pid: number, clusterDir: string): boolean => {
+  let command: string;
+  if (process.platform === 'linux') {
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      return false;
+    }
+  } else if (process.platform === 'win32') {
+    return true;
+  } else {
+    command = spawnSync('ps', ['-p', String(pid), '-o', 'command='], { encoding: 'utf8' }).stdout;
+  }
+  return command.includes('postgres') && command.includes(clusterDir);
+};
+
 // A postmaster left running by a server that was killed (its node process gone, the
 // postmaster not): stop it the way pg_ctl does, through postmaster.pid.
 export const stopLeftover = async (
@@ -160,6 +176,8 @@ export const stopLeftover = async (
   if (!existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return false;
+  // After a reboot the pid may be another program's: PostgreSQL then starts over the stale file.
+  if (!isPostmasterOf(pid, clusterDir)) return false;
   const result = spawnSync(
     exe(bin, 'pg_ctl'),
     ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60'],

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { DEFAULT_SERVER_PORT } from '../shared/config';
 import { startServer, type RunningServer } from '../server/start';
 
-// A single-station install runs its own sync server: PGlite in the user data folder, on
-// loopback only, at the fixed port (PORT overrides it, for tests).
+// A single-station install runs its own sync server: the embedded PostgreSQL in the user data
+// folder (server/db/embedded.ts), on loopback only, at the fixed port (PORT overrides it, for
+// tests). Closing the server stops its database.
 export const startEmbeddedServer = (options: {
   userData: string;
   rendererDir: string;

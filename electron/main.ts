@@ -95,7 +95,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, log));
   app.on('window-all-closed', () => app.quit());
-  // PGlite must close cleanly to keep its data folder whole: hold the quit until it has.
+  // Hold the quit until the server has closed and stopped its database (a fast shutdown, so
+  // the next start needs no recovery; a postmaster left by a crash is stopped at that start).
   let quitting = false;
   app.on('will-quit', (event) => {
     if (!stopServer || quitting) return;

@@ -19,6 +19,10 @@ export const buildNode = async (): Promise<void> => {
       outExtension: { '.js': '.cjs' },
       format: 'cjs',
       packages: 'external',
+      // The server's modules find their packages from import.meta.url (the embedded store's
+      // binaries); in CommonJS that is this file.
+      define: { 'import.meta.url': 'importMetaUrl' },
+      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
     build({
       ...common,
@@ -36,6 +40,7 @@ export const buildNode = async (): Promise<void> => {
         devices: 'server/cli/devices.ts',
         admin: 'server/cli/admin.ts',
         plan: 'server/cli/plan.ts',
+        backup: 'server/cli/backup.ts',
       },
       outdir: 'dist/server',
       outExtension: { '.js': '.mjs' },

@@ -9,7 +9,7 @@ export interface ServerConfig {
   port: number;
   host: string;
   appDir: string;
-  // PGlite's data folder, used unless databaseUrl is set.
+  // The embedded store's data folder, used unless databaseUrl is set.
   dataDir: string;
   databaseUrl: string | null;
   // Seed this many demo backorder lines into an empty database.

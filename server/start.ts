@@ -27,7 +27,7 @@ export const startServer = async (
   options: { version: string; logStream?: Writable; say?: (line: string) => void },
 ): Promise<RunningServer> => {
   const say = options.say ?? (() => undefined);
-  const db = await openDatabase(config).catch((error: Error) => {
+  const db = await openDatabase({ ...config, say }).catch((error: Error) => {
     throw new StartError(
       `could not open the database (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}): ${error.message}`,
     );

@@ -20,6 +20,7 @@ if (command === 'add' && rest.join(' ').trim() === '') usage();
 const db = await openDatabase({
   databaseUrl: process.env.DATABASE_URL || null,
   dataDir: path.resolve(dataDir ?? '.fillwave-data'),
+  attach: true,
 });
 try {
   if (command === 'add') {

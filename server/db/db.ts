@@ -1,5 +1,6 @@
-// One interface over PGlite and node-postgres, chosen once at start. SQL is written for
-// PostgreSQL 15 (Debian's server); PGlite is 18.
+// One interface over node-postgres (the embedded store and DATABASE_URL) and PGlite (read
+// only to carry an old data folder over). SQL is written for PostgreSQL 15, the oldest
+// supported; the embedded store is 18.
 export type Row = Record<string, unknown>;
 
 export interface Queryable {

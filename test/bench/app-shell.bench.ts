@@ -42,7 +42,7 @@ const group: BenchGroup = {
         const html = readFileSync(path.join(APP_DIR, 'index.html'));
         const plain = createServer((_req, res) => res.end(html));
         const plainPort = await listen(plain);
-        const t = await openTestDatabase('pglite');
+        const t = await openTestDatabase('embedded');
         const app = await startTestServer(t.db, { appDir: APP_DIR });
         try {
           await hammer(`${app.url}/`); // warm up both

@@ -1,10 +1,19 @@
 // Sync server throughput over HTTP: pull of 100,000 backorder lines and push of 10,000 events,
-// on PGlite and, where one answers, on PostgreSQL. Baselines, measured in the same run on the
-// same database: reading the same rows with one SQL query (pull), and making the same stock
-// changes as bare one-statement transactions (push). The ratio is what the API costs on top.
+// on the embedded store the server ships (PostgreSQL 18, every commit synced), on the PGlite
+// data folder it shipped before (fsync off: the figure durability is measured against) and,
+// where one answers, on PostgreSQL. Baselines, measured in the same run on the same database:
+// reading the same rows with one SQL query (pull), and making the same stock changes as bare
+// one-statement transactions (push). The ratio is what the API costs on top; embedded against
+// pglite-folder is what durability costs.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createDevice } from '../../server/auth/devices';
 import { systemClock } from '../../server/clock';
+import type { Db } from '../../server/db/db';
+import { migrate } from '../../server/db/migrate';
+import { PgliteHost } from '../../server/db/pglite';
 import { seedDemo } from '../../server/demo/seed';
 import { PullPageSchema } from '../../shared/sync-api/pull';
 import { PushResponseSchema } from '../../shared/sync-api/push';
@@ -18,8 +27,28 @@ const PUSH_EVENTS = 10_000;
 const PUSH_BATCH = 200;
 const NO_LIMIT = { burst: 1e9, perSecond: 1e9 };
 
-const pullBench = async (kind: DbKind): Promise<Figure> => {
-  const t = await openTestDatabase(kind);
+type BenchKind = DbKind | 'pglite-folder';
+
+// The store before: PGlite on a data folder, as `npm run server` opened it until now.
+const openBenchDatabase = async (
+  kind: BenchKind,
+): Promise<{ db: Db; dispose(): Promise<void> }> => {
+  if (kind !== 'pglite-folder') return openTestDatabase(kind);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fillwave-pglite-bench-'));
+  const host = await PgliteHost.open(dir);
+  const db = host.db('public');
+  await migrate(db);
+  return {
+    db,
+    dispose: async () => {
+      await host.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+const pullBench = async (kind: BenchKind): Promise<Figure> => {
+  const t = await openBenchDatabase(kind);
   const registry = testRegistry();
   try {
     await seedDemo(t.db, registry, systemClock, { lines: PULL_LINES });
@@ -60,8 +89,8 @@ const pullBench = async (kind: DbKind): Promise<Figure> => {
   }
 };
 
-const pushBench = async (kind: DbKind): Promise<Figure> => {
-  const t = await openTestDatabase(kind);
+const pushBench = async (kind: BenchKind): Promise<Figure> => {
+  const t = await openBenchDatabase(kind);
   const registry = testRegistry();
   try {
     const stocks = await seedSmallWarehouse(t.db, registry, systemClock, 50);
@@ -113,7 +142,7 @@ const pushBench = async (kind: DbKind): Promise<Figure> => {
   }
 };
 
-const kinds = await availableDbKinds();
+const kinds: BenchKind[] = ['pglite-folder', ...(await availableDbKinds())];
 
 const group: BenchGroup = {
   group: 'server',

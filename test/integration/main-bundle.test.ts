@@ -1,6 +1,6 @@
 // The Electron window cannot open on a machine without Electron's binary, so the built main
 // bundle is loaded under Node with a recording fake of 'electron' and its wiring is checked.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,8 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   userData = mkdtempSync(path.join(os.tmpdir(), 'fillwave-electron-'));
+  // Under root (CI) the embedded database runs as another user, which must reach the folder.
+  chmodSync(userData, 0o755);
   process.env.PORT = '0';
   vi.spyOn(console, 'log').mockImplementation((line: string) => {
     logged.push(line);

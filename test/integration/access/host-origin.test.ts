@@ -55,7 +55,7 @@ describe('Host and Origin', () => {
     Number((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM devices'))[0]!.n);
 
   beforeAll(async () => {
-    t = await openTestDatabase('pglite');
+    t = await openTestDatabase('embedded');
     embedded = await startTestServer(t.db, { clock, loopbackEnrollment: true });
     named = await startTestServer(t.db, {
       clock,

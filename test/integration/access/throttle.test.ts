@@ -13,7 +13,7 @@ describe('failure throttling per address', () => {
   const clock = manualClock();
 
   beforeAll(async () => {
-    t = await openTestDatabase('pglite');
+    t = await openTestDatabase('embedded');
   }, 60_000);
   // A fresh server per test: the allowance is the server's memory, per address.
   beforeEach(async () => {

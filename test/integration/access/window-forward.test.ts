@@ -13,7 +13,7 @@ describe('the desktop window through its forwarder', () => {
   let window: (url: string, init?: RequestInit) => Promise<Response>;
 
   beforeAll(async () => {
-    t = await openTestDatabase('pglite');
+    t = await openTestDatabase('embedded');
     server = await startTestServer(t.db, {
       clock: manualClock(),
       loopbackEnrollment: true,

@@ -48,7 +48,7 @@ describe('crash consistency', () => {
   let t: TestDatabase;
   let server: TestServer;
   beforeAll(async () => {
-    t = await openTestDatabase('pglite');
+    t = await openTestDatabase('embedded');
     server = await startTestServer(t.db, { registry, rateLimit: { burst: 1e9, perSecond: 1e9 } });
     await seedWorld(t.db, registry, systemClock);
   });

@@ -55,7 +55,7 @@ describe('picking on a device: a pull lands between the action and its push', ()
   let server: TestServer;
 
   beforeAll(async () => {
-    t = await openTestDatabase('pglite');
+    t = await openTestDatabase('embedded');
     server = await startTestServer(t.db, { registry, rateLimit: { burst: 1e9, perSecond: 1e9 } });
   });
   afterAll(async () => {

@@ -26,7 +26,7 @@ describe('push edges', () => {
   let t: TestDatabase;
   let server: TestServer;
   beforeAll(async () => {
-    t = await openTestDatabase('pglite');
+    t = await openTestDatabase('embedded');
     // A small body limit: a batch of five holds does not fit, two do.
     server = await startTestServer(t.db, {
       registry,

@@ -42,7 +42,7 @@ describe('sync engine: a large pull and many pushes through faults', () => {
   const clock = manualClock();
 
   beforeAll(async () => {
-    t = await openTestDatabase('pglite');
+    t = await openTestDatabase('embedded');
     await seedDemo(t.db, registry, systemClock, { lines: 50_000 });
     server = await startTestServer(t.db, {
       registry,
@@ -127,7 +127,7 @@ describe('sync engine: the person sees what they did', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    t = await openTestDatabase('pglite');
+    t = await openTestDatabase('embedded');
     server = await startTestServer(t.db, { registry, rateLimit: { burst: 1e9, perSecond: 1e9 } });
   });
   afterAll(async () => {

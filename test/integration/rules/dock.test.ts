@@ -1,4 +1,4 @@
-// The packer's events and the OMS side, over real HTTP, on PGlite and PostgreSQL.
+// The packer's events and the OMS side, over real HTTP, on the embedded store and PostgreSQL 15.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/clock';
 import { recordServerEvent } from '../../../server/events/server-events';

@@ -16,7 +16,7 @@ describe('GET /api/v1/admin/events', () => {
   const registry = testRegistry();
 
   beforeAll(async () => {
-    t = await openTestDatabase('pglite');
+    t = await openTestDatabase('embedded');
     server = await startTestServer(t.db, {
       registry,
       adminToken: ADMIN,

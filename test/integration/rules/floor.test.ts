@@ -1,4 +1,4 @@
-// The picker's events and their rules, over real HTTP, on PGlite and PostgreSQL.
+// The picker's events and their rules, over real HTTP, on the embedded store and PostgreSQL 15.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/clock';
 import { PullPageSchema } from '../../../shared/sync-api/pull';

@@ -1,4 +1,4 @@
-// The sync API over real HTTP, on PGlite and PostgreSQL.
+// The sync API over real HTTP, on the embedded store and PostgreSQL 15.
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -313,7 +313,7 @@ describe.each(kinds)('sync API on %s', (kind) => {
 
 describe('the event log', () => {
   it('refuses any change to a logged event', async () => {
-    const t = await openTestDatabase('pglite');
+    const t = await openTestDatabase('embedded');
     try {
       const registry = testRegistry();
       await seedSmallWarehouse(t.db, registry, systemClock, 1);

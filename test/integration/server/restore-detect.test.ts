@@ -1,4 +1,4 @@
-// A restored or rolled-back database noticed over real HTTP, on PGlite and PostgreSQL: a
+// A restored or rolled-back database noticed over real HTTP, on the embedded store and PostgreSQL: a
 // checkpoint names its change with a random tag (410 unless that change with that tag is here),
 // and a push names the device's last accepted event (409 unless the server holds it).
 import { randomUUID } from 'node:crypto';

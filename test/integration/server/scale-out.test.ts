@@ -1,5 +1,5 @@
-// Two server instances on one PostgreSQL (PGlite runs one transaction at a time, so
-// concurrency is only proven here).
+// Two server instances on one PostgreSQL (the shape of a site with DATABASE_URL; the
+// embedded store serves one server).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDevice } from '../../../server/auth/devices';
 import { systemClock } from '../../../server/clock';

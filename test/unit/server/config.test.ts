@@ -4,7 +4,7 @@ import { parseServerArgs } from '../../../server/config';
 const defaults = { appDir: '/app', dataDir: '/data' };
 
 describe('parseServerArgs', () => {
-  it('listens on loopback at the fixed default port, on PGlite in the data folder, unless told otherwise', () => {
+  it('listens on loopback at the fixed default port, on the embedded store in the data folder, unless told otherwise', () => {
     expect(parseServerArgs([], {}, defaults)).toEqual({
       ok: true,
       value: {

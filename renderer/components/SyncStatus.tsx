@@ -3,22 +3,22 @@ import { describeSent, describeSentWindow } from '../../shared/sync/sent-retenti
 import { useOutboxCount } from '../db/tables/pending';
 import { useSyncFacts } from '../db/tables/sync-status';
 import { useCredentialStorage } from '../platform/use-credential-storage';
-import { useOnline } from '../platform/use-online';
 import { useAppStore } from '../stores/app-store';
+import { wakeSync } from '../sync/page-sync';
+import { useReachable } from '../sync/use-reachable';
 
 const time = (iso: string | null) =>
   iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : 'never';
 
-// The sync status area on every screen: online or not (by whether the server answered, not only
-// by navigator.onLine), events waiting, the last successful sync and the last error.
-export const SyncStatus = () => {
-  const networkUp = useOnline();
-  const reachable = useAppStore((s) => s.reachable);
+// The sync status area on every screen: online or not (by whether the server answered lately,
+// not only by navigator.onLine), events waiting, the last successful sync and the last error,
+// and "Sync now", which starts a round at once (or right after the one under way).
+export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => {
   const offlineReady = useAppStore((s) => s.offlineReady);
   const waiting = useOutboxCount();
   const facts = useSyncFacts();
   const syncing = useAppStore((s) => s.syncing);
-  const online = networkUp && reachable !== false;
+  const online = useReachable();
   const credentials = useCredentialStorage();
   return (
     <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
@@ -54,6 +54,9 @@ export const SyncStatus = () => {
             : facts.lastError.reason.slice(0, 60)}
         </Link>
       )}
+      <button type="button" className="badge" onClick={() => syncNow()}>
+        Sync now
+      </button>
       {credentials === 'plain-text' && (
         // Standing, not dismissible: the site chose it, and it stays true until a keyring exists.
         <span className="badge badge-warn" data-testid="no-keyring">

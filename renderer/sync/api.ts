@@ -11,8 +11,8 @@ import {
 // Every answer the sync API can give, as values: the engine decides what to do with each.
 export type ApiOutcome<T> =
   | { kind: 'ok'; value: T }
-  // network, 5xx (with its status), 429, a cut body
-  | { kind: 'retry'; reason: string; retryAfterMs?: number; status?: number }
+  // network (unanswered: no answer at all), 5xx (with its status), 429, a cut body
+  | { kind: 'retry'; reason: string; retryAfterMs?: number; status?: number; unanswered?: true }
   | { kind: 'unauthorized'; reason: string } // 401: enroll again
   | { kind: 'gone'; reason: string } // 410: another database; resync
   | { kind: 'unknown-epoch'; reason: string } // 409
@@ -37,7 +37,11 @@ const call = async <T>(
     res = await fetchFn(url, init);
     text = await res.text();
   } catch (error) {
-    return { kind: 'retry', reason: `the server did not answer (${(error as Error).message})` };
+    return {
+      kind: 'retry',
+      reason: `the server did not answer (${(error as Error).message})`,
+      unanswered: true,
+    };
   }
   let json: unknown;
   try {

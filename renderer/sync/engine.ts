@@ -1,6 +1,6 @@
 import type { FillwaveDb } from '../db/fillwave-db';
 import type { SyncApi } from './api';
-import { backoffMs } from './backoff';
+import { startSyncLoop } from './loop';
 import type { PageSorter } from './page-sorter';
 import { pull, type PullOutcome, type StepHook } from './pull';
 import { push, type PushOutcome } from './push';
@@ -8,7 +8,8 @@ import { KEYS, writeState } from './sync-state';
 
 export interface Clock {
   now(): Date;
-  sleep(ms: number): Promise<void>;
+  // Resolves after ms, or earlier when the signal aborts.
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export type SyncRound =
@@ -44,30 +45,26 @@ export const syncOnce = async (
   return { ok: false, outcome };
 };
 
-// Rounds until the outbox is empty and a pull has succeeded, retrying network errors and 5xx with
-// backoff and jitter, and 429 as Retry-After says, without ever dropping or reordering an event.
-// Stops at 401 (the device must enroll again; the outbox stays) or when `shouldStop` says so.
+// Rounds until the outbox is empty and a pull has succeeded: the app's own loop (loop.ts), with
+// its backoff and jitter after network errors and 5xx and its wait for 429's Retry-After, ended
+// after the first calm round. Stops at 401 (the device must enroll again; the outbox stays), at a
+// refusal a person must act on, or when `shouldStop` says so.
 export const syncUntilCalm = async (
   db: FillwaveDb,
   api: SyncApi,
   clock: Clock,
   options: { random: () => number; shouldStop?: () => boolean; step?: StepHook },
 ): Promise<SyncRound> => {
-  let attempt = 0;
-  for (;;) {
-    const round = await syncOnce(db, api, clock, options.step);
-    if (
+  const loop = startSyncLoop({
+    round: () => syncOnce(db, api, clock, options.step),
+    clock,
+    random: options.random,
+    eventsWait: async () => (await db.outbox.count()) > 0,
+    isLast: (round) =>
       round.ok ||
       round.outcome.kind === 'unauthorized' ||
       round.outcome.kind === 'refused' ||
-      options.shouldStop?.()
-    )
-      return round;
-    const outcome = round.outcome;
-    const wait =
-      outcome.kind === 'retry' && outcome.retryAfterMs !== undefined
-        ? outcome.retryAfterMs
-        : backoffMs(attempt++, options.random);
-    await clock.sleep(wait);
-  }
+      options.shouldStop?.() === true,
+  });
+  return (await loop.done)!;
 };

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMyTours } from '../../db/tables/tours';
 import { claimNextTour } from '../../picking/claim';
-import { useOnline } from '../../platform/use-online';
 import { useAppStore } from '../../stores/app-store';
+import { useReachable } from '../../sync/use-reachable';
 import { actionContext } from './action-context';
 import { ScannerSettings } from './ScannerSettings';
 
@@ -11,8 +11,7 @@ import { ScannerSettings } from './ScannerSettings';
 // the network; assigned ones can be walked with none.
 export const PickerHomeScreen = () => {
   const operator = useAppStore((s) => s.operator)!;
-  const reachable = useAppStore((s) => s.reachable);
-  const online = useOnline() && reachable !== false;
+  const online = useReachable();
   const tours = useMyTours(operator.id);
   const navigate = useNavigate();
   const [claiming, setClaiming] = useState(false);

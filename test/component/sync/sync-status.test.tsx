@@ -1,10 +1,12 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SyncStatus } from '../../../renderer/components/SyncStatus';
 import { db } from '../../../renderer/db/db';
+import { useAppStore } from '../../../renderer/stores/app-store';
 import { KEYS, writeState } from '../../../renderer/sync/sync-state';
+import { OFFLINE_FRESH_MS } from '../../../renderer/sync/use-reachable';
 import { NO_KEYRING_FIX, type CredentialStorage } from '../../../shared/ipc/settings';
 import type { ShellApi } from '../../../shared/ipc/shell-api';
 import { renderAt } from '../fixtures';
@@ -19,10 +21,10 @@ const shellWith = (storage: CredentialStorage, patches: unknown[] = []): ShellAp
   credentialStorage: async () => storage,
 });
 
-const renderStatus = () =>
+const renderStatus = (syncNow?: () => void) =>
   render(
     <MemoryRouter>
-      <SyncStatus />
+      <SyncStatus syncNow={syncNow} />
     </MemoryRouter>,
   );
 
@@ -72,5 +74,23 @@ describe('setup without a keyring', () => {
     await user.click(accept);
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     expect(patches).toEqual([{ serverUrl: null, allowTokenWithoutKeyring: true }]);
+  });
+
+  it('"Sync now" wakes the sync loop', async () => {
+    const syncNow = vi.fn();
+    renderStatus(syncNow);
+    await userEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    expect(syncNow).toHaveBeenCalledTimes(1);
+  });
+
+  it('says Offline for a recent failure, and Online once that failure is old', async () => {
+    useAppStore.setState({ reachable: false, failedAt: Date.now() - 1000 });
+    const { unmount } = renderStatus();
+    expect(await screen.findByText('Offline: work stays on this device')).toBeInTheDocument();
+    unmount();
+    useAppStore.setState({ reachable: false, failedAt: Date.now() - OFFLINE_FRESH_MS - 1000 });
+    renderStatus();
+    expect(await screen.findByText('Online')).toBeInTheDocument();
+    useAppStore.setState({ reachable: null, failedAt: null });
   });
 });

@@ -89,4 +89,26 @@ describe('the sync runner', () => {
     });
     expect(Date.now() - back).toBeLessThanOrEqual(2 * PROBE_MS);
   });
+
+  it("starts over when the browser's online event says the network is back", async () => {
+    vi.stubGlobal('window', new EventTarget());
+    vi.stubGlobal('fetch', async (url: string) => {
+      calls.push(url);
+      throw new TypeError('fetch failed');
+    });
+    runner = startSyncRunner(await enrolledDb(), () => {});
+    await until(() => expect(calls).toHaveLength(1));
+    for (let i = 0; i < 120; i++) await vi.advanceTimersByTimeAsync(1000);
+    const back = Date.now();
+    const pulls = () => calls.filter((url) => url.startsWith('/api/v1/pull')).length;
+    const before = pulls();
+    window.dispatchEvent(new Event('online'));
+    await until(() => expect(pulls()).toBe(before + 1)); // at once: no fake time has passed
+    // And the backoff starts over: the next round within a second, not half a minute.
+    await until(async () => {
+      await vi.advanceTimersByTimeAsync(100);
+      expect(pulls()).toBe(before + 2);
+    });
+    expect(Date.now()).toBeLessThanOrEqual(back + 1000);
+  });
 });

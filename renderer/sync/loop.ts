@@ -14,7 +14,7 @@ export interface LoopDeps {
   random: () => number;
   // Whether events wait in the outbox: the backoff's cap is shorter then (backoff.ts).
   eventsWait?: () => Promise<boolean>;
-  // A light request that says whether the server answers at all (GET /api/v1/health).
+  // A light request that says whether the server answers at all (the health endpoint).
   probe?: () => Promise<boolean>;
   onStatus?: (status: LoopStatus) => void;
   // The round after which the loop ends (the tests' "until calm"); the app's runs until stopped.
@@ -48,6 +48,8 @@ export const startSyncLoop = (deps: LoopDeps): SyncLoop => {
   let stopped = false;
   let woken = false;
   let attempt = 0;
+  // The network came back: the next round starts the backoff over (even if one is under way now).
+  let startOver = false;
   let interrupt: AbortController | null = null;
   const status: LoopStatus = { syncing: false, reachable: null, failedAt: null };
   const report = (change: Partial<LoopStatus>) => {
@@ -100,6 +102,8 @@ export const startSyncLoop = (deps: LoopDeps): SyncLoop => {
     while (!stopped) {
       // A wake from here on (during the round) is kept and starts the next round.
       woken = false;
+      if (startOver) attempt = 0;
+      startOver = false;
       report({ syncing: true });
       const round = await deps.round().catch((error: Error): SyncRound => ({
         ok: false,
@@ -132,7 +136,7 @@ export const startSyncLoop = (deps: LoopDeps): SyncLoop => {
   return {
     wake: wakeNow,
     networkBack: () => {
-      attempt = 0;
+      startOver = true;
       wakeNow();
     },
     stop: () => {

@@ -147,6 +147,27 @@ describe('the sync loop', () => {
     expect(r.startedAt).toHaveLength(before + 2);
   });
 
+  it('starts the backoff over even when the network comes back during a round', async () => {
+    let finish: (() => void) | undefined;
+    const r = rounds(() => new Promise<SyncRound>((resolve) => (finish = () => resolve(SILENT))));
+    const l = start({ round: r.round, random: () => 1, eventsWait: async () => false });
+    for (let i = 0; i < 8; i++) {
+      await vi.advanceTimersByTimeAsync(60_000);
+      finish?.();
+    }
+    await vi.advanceTimersByTimeAsync(60_000); // a round under way, deep in backoff
+    const before = r.startedAt.length;
+    l.networkBack();
+    finish!(); // that round fails too
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.startedAt).toHaveLength(before + 1);
+    finish!();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(r.startedAt).toHaveLength(before + 2);
+    l.stop();
+    finish!();
+  });
+
   it("waits a 429's Retry-After, and does not probe a server that answers 5xx", async () => {
     const limited: SyncRound = {
       ok: false,

@@ -15,7 +15,7 @@ import { PullPageSchema, type Change } from '../../../shared/sync-api/pull';
 import { EventEnvelopeSchema, PushResponseSchema } from '../../../shared/sync-api/push';
 import { brokenTextProblem } from '../../../shared/text-safety';
 import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
-import { seedWarehouseAndDevice, testRegistry } from '../../fixtures/test-events';
+import { LEAD_AND_PICKER, seedWarehouseAndDevice, testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
 
 const kinds = await availableDbKinds();
@@ -309,7 +309,12 @@ describe.each(kinds)('fuzzed requests on %s', (kind) => {
       registry,
       systemClock,
       'fuzzer',
-      [{ id: 'pack-1', badge: 'PA1', name: 'Pax Packer', role: 'packer', active: true }],
+      {
+        operators: [
+          ...LEAD_AND_PICKER,
+          { id: 'pack-1', badge: 'PA1', name: 'Pax Packer', role: 'packer', active: true },
+        ],
+      },
     ));
   });
   afterAll(async () => {

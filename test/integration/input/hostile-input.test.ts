@@ -7,7 +7,7 @@ import { ErrorBodySchema } from '../../../shared/sync-api/errors';
 import { PushResponseSchema } from '../../../shared/sync-api/push';
 import { brokenTextProblem } from '../../../shared/text-safety';
 import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
-import { seedWarehouseAndDevice, testRegistry } from '../../fixtures/test-events';
+import { LEAD_AND_PICKER, seedWarehouseAndDevice, testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
 
 const kinds = await availableDbKinds();
@@ -39,6 +39,9 @@ describe.each(kinds)('hostile input on %s', (kind) => {
       registry,
       systemClock,
       'scanner',
+      {
+        operators: LEAD_AND_PICKER,
+      },
     ));
   });
 

@@ -23,14 +23,8 @@ export interface OutboxEvent {
 
 // An event the server accepted and a pull brought back: nothing on screen reads these. Kept a
 // while (shared/sync/sent-retention.ts) to push again to a server restored from a backup.
-export interface SentEvent {
+export interface SentEvent extends Omit<OutboxEvent, 'localId' | 'status'> {
   localId: number;
-  id: string;
-  seq: number;
-  type: string;
-  operatorId: string | null;
-  at: string;
-  payload: unknown;
   settledAt: string;
   // Its size as JSON, for the storage budget.
   bytes: number;

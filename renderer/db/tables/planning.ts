@@ -9,6 +9,8 @@ import type { Stock } from '../../../shared/domain/stock';
 import type { Tour } from '../../../shared/domain/tour';
 import type { WarehouseLayout } from '../../../shared/domain/warehouse-layout';
 import type { Wave } from '../../../shared/domain/wave';
+import { compareText } from '../../../shared/compare';
+import { byRelease } from '../../../shared/picking/tour-order';
 import {
   planShiftFrom,
   type Figures,
@@ -98,18 +100,10 @@ export const useOpenTours = (): OpenTour[] | undefined => {
     if (list) list.push(t);
     else tasks.set(t.tourId, [t]);
   }
-  const key = (t: Tour) => {
-    const w = waves.get(t.waveId);
-    return `${w?.releasedAt ?? ''}\n${t.waveId}`;
-  };
+  const releasedAt = new Map([...waves.values()].map((w) => [w.id, w.releasedAt]));
   return withPending('tour', pulled.tours, view)
     .filter((t) => OPEN.includes(t.status))
-    .sort(
-      (a, b) =>
-        (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) ||
-        a.sequence - b.sequence ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    )
+    .sort(byRelease(releasedAt))
     .map((t) => {
       const own = tasks.get(t.id) ?? [];
       return {
@@ -131,7 +125,5 @@ export const useOpenTours = (): OpenTour[] | undefined => {
 export const usePickers = (): Operator[] | undefined =>
   useLiveQuery(async () => {
     const pickers = await db.operators.filter((o) => o.role === 'picker' && o.active).toArray();
-    return pickers.sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-    );
+    return pickers.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
   }, []);

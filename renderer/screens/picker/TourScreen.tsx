@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { compareText } from '../../../shared/compare';
 import { pickInput, startTask, type PickInput } from '../../../shared/picking/pick-step';
 import { readItem } from '../../../shared/picking/read-item';
 import { walkTour } from '../../../shared/picking/tour-walk';
@@ -170,7 +171,7 @@ export const TourScreen = () => {
 
   const lastPick = work?.picks
     .filter((p) => !p.undone && p.pickedBy === operator.id)
-    .sort((a, b) => a.pickedAt.localeCompare(b.pickedAt) || a.id.localeCompare(b.id))
+    .sort((a, b) => compareText(a.pickedAt, b.pickedAt) || compareText(a.id, b.id))
     .at(-1);
   const lastPickTask = lastPick && work?.tasks.find((t) => t.id === lastPick.pickTaskId);
   const canUndo = !!lastPick && !!held && lastPickTask?.status !== 'short';

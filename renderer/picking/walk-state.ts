@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { describeIssues } from '../../shared/describe-issues';
-import type { PickStep } from '../../shared/picking/pick-step';
+import type { WalkState } from '../../shared/picking/tour-controller';
 
 // Where the picker is inside a tour between events: the tasks skipped for now and the scans of
 // the task in hand. Kept per tour in localStorage, so a reload, a crash or a sign-out (pause)
 // comes back to the same place; every finished step is an event and needs none of this.
-export interface WalkState {
-  skipped: string[];
-  step: PickStep | null;
-}
+export type { WalkState };
 
 const TaskIdSchema = z.string().min(1).max(200);
 const LabelTextSchema = z.string().max(200);

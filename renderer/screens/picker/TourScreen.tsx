@@ -5,6 +5,7 @@ import {
   pickContextOf,
   scanFor,
   skipTask,
+  type WalkState,
   toteFor,
   tourNow,
 } from '../../../shared/picking/tour-controller';
@@ -18,7 +19,6 @@ import {
   undoPick,
 } from '../../picking/tour-actions';
 import { useScanner } from '../../picking/use-scanner';
-import { loadWalk, saveWalk, type WalkState } from '../../picking/walk-state';
 import { signalDone, signalRefusal } from '../../platform/feedback';
 import { useAppStore } from '../../stores/app-store';
 import { actionContext } from './action-context';
@@ -35,16 +35,17 @@ export const TourScreen = () => {
   const operator = useAppStore((s) => s.operator)!;
   const work = useTourWork(tourId, operator.id);
   const navigate = useNavigate();
-  const [walkState, setWalkState] = useState<WalkState>(() => loadWalk(tourId));
+  // The walk as kept in this tab; read from storage until the first change (walk-slice.ts).
+  const kept = useAppStore((s) => s.walks[tourId]);
+  const [stored] = useState(() => useAppStore.getState().walkOf(tourId));
+  const walkState = kept ?? stored;
+  const setWalk = useAppStore((s) => s.setWalk);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   // Set while an event is being written, synchronously: a scan then is refused out loud.
   const busy = useRef(false);
   const ctx = actionContext(operator.id);
 
-  const update = (next: WalkState) => {
-    saveWalk(tourId, next);
-    setWalkState(next);
-  };
+  const update = (next: WalkState) => setWalk(tourId, next);
   const refuse = (text: string) => {
     setMessage({ error: true, text });
     signalRefusal();

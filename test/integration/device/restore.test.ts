@@ -242,7 +242,7 @@ describe('a server restored from a backup', () => {
     for (const d of [a, b]) {
       expect(await d.db.outbox.count(), d.name).toBe(0);
       expect(await tables(d.db), d.name).toEqual(server);
-      forgetPendingView();
+      forgetPendingView(d.db);
       expect((await computePendingView(d.db)).changes.size, d.name).toBe(0);
     }
     await host.stop();

@@ -4,6 +4,7 @@ import type { EntityName } from '../../shared/domain/entities';
 import type { EventRecord } from '../../shared/domain/event-record';
 import type { Operator } from '../../shared/domain/operator';
 import type { EventResult } from '../../shared/sync-api/push';
+import type { PendingReplay } from '../sync/pending-view';
 
 // A person's action waiting for the server's answer. `seq` is its number in the device's
 // current epoch; it changes only when the server forgets the epoch and the device renumbers.
@@ -23,14 +24,8 @@ export interface OutboxEvent {
 
 // An event the server accepted and a pull brought back: nothing on screen reads these. Kept a
 // while (shared/sync/sent-retention.ts) to push again to a server restored from a backup.
-export interface SentEvent {
+export interface SentEvent extends Omit<OutboxEvent, 'localId' | 'status'> {
   localId: number;
-  id: string;
-  seq: number;
-  type: string;
-  operatorId: string | null;
-  at: string;
-  payload: unknown;
   settledAt: string;
   // Its size as JSON, for the storage budget.
   bytes: number;
@@ -90,6 +85,9 @@ export class FillwaveDb extends Dexie {
   sent!: Table<SentEvent, number>;
   quarantine!: Table<QuarantinedRecord, number>;
   syncState!: Table<SyncStateRow, string>;
+  // The pending view last computed on this database, to extend by the next action's event
+  // (renderer/sync/pending-view.ts); never stored, and never shared with another database.
+  pendingReplay: PendingReplay | null = null;
 
   constructor(name = 'fillwave') {
     super(name);

@@ -13,13 +13,17 @@ export const loadIdentity = async (db: FillwaveDb): Promise<DeviceIdentity | nul
   return deviceToken ? { ...identity, token: deviceToken } : null;
 };
 
-export const saveIdentity = async (db: FillwaveDb, identity: DeviceIdentity): Promise<void> => {
+// Hands the token to the shell, if there is one, and returns the row to keep in IndexedDB: it
+// is a step of its own so the row can be written in the same transaction as the rest of an
+// enrollment (a shell call inside a Dexie transaction would end it).
+export const secureToken = async (identity: DeviceIdentity): Promise<DeviceIdentity> => {
   const shell = desktopShell();
-  if (shell) {
-    const saved = await shell.updateSettings({ deviceToken: identity.token });
-    if (!saved.ok) throw new Error(saved.reason);
-    await writeState(db, KEYS.identity, { ...identity, token: '' });
-    return;
-  }
-  await writeState(db, KEYS.identity, identity);
+  if (!shell) return identity;
+  const saved = await shell.updateSettings({ deviceToken: identity.token });
+  if (!saved.ok) throw new Error(saved.reason);
+  return { ...identity, token: '' };
+};
+
+export const saveIdentity = async (db: FillwaveDb, identity: DeviceIdentity): Promise<void> => {
+  await writeState(db, KEYS.identity, await secureToken(identity));
 };

@@ -3,9 +3,10 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { createPwaSlice, type PwaSlice } from './pwa-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSyncSlice, type SyncSlice } from './sync-slice';
+import { createWalkSlice, type WalkSlice } from './walk-slice';
 
 // One bound store made of small slices; middleware only here, on the combined store.
-export type AppState = PwaSlice & SessionSlice & SyncSlice;
+export type AppState = PwaSlice & SessionSlice & SyncSlice & WalkSlice;
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -13,6 +14,7 @@ export const useAppStore = create<AppState>()(
       ...createPwaSlice(...a),
       ...createSessionSlice(...a),
       ...createSyncSlice(...a),
+      ...createWalkSlice(...a),
     }),
     {
       name: 'fillwave-session',

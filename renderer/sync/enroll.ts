@@ -5,7 +5,7 @@ import { EnrollResponseSchema } from '../../shared/sync-api/enroll';
 import type { FillwaveDb } from '../db/fillwave-db';
 import { ALL_ROLES } from '../../shared/auth/roles';
 import { adoptRoles, deviceRoles } from '../auth/device-roles';
-import { loadIdentity, saveIdentity } from '../platform/credentials';
+import { loadIdentity, secureToken } from '../platform/credentials';
 import { desktopShell } from '../platform/shell';
 import { renumber } from './outbox';
 import { KEYS, readState, writeState, type DeviceIdentity } from './sync-state';
@@ -71,17 +71,28 @@ export const enroll = async (
     roles: body.data.roles ?? [...ALL_ROLES],
     ...(server === null ? {} : { server }),
   };
+  let row: DeviceIdentity;
   try {
-    await saveIdentity(db, identity);
+    row = await secureToken(identity);
   } catch (error) {
     // The shell would not keep the token (no keyring): say so rather than fail silently.
     return fail((error as Error).message);
   }
-  // Kept only once its token is: a device id the server knows, without its token, could not
-  // enroll again with no code (server/auth/enroll-device.ts), so a failed save starts afresh.
-  await writeState(db, 'deviceId', identity.deviceId);
-  await adoptRoles(db, rolesBefore, identity.roles!);
-  await renumber(db, 1);
-  await writeState(db, KEYS.needsEnrollment, false);
+  // One transaction: a device id the server knows, kept without its token, could not enroll
+  // again with no code (server/auth/enroll-device.ts), and events renumbered for an epoch the
+  // device does not hold would be refused; a failed write leaves the device as it was.
+  try {
+    await db.transaction('rw', db.syncState, db.outbox, db.operators, async () => {
+      await writeState(db, KEYS.identity, row);
+      await writeState(db, 'deviceId', identity.deviceId);
+      await adoptRoles(db, rolesBefore, identity.roles!);
+      await renumber(db, 1);
+      await writeState(db, KEYS.needsEnrollment, false);
+    });
+  } catch (error) {
+    return fail(
+      `This device could not keep its enrollment (${(error as Error).message}). Enroll again.`,
+    );
+  }
   return ok(identity);
 };

@@ -95,6 +95,18 @@ export const strike = async (
   return true;
 };
 
+// Takes the event out of "sync problems" and says in the log what became of it.
+const unpark = async (
+  db: FillwaveDb,
+  parked: RejectedEvent,
+  now: Date,
+  action: 'retried' | 'discarded',
+  detail: string,
+) => {
+  await db.rejected.delete(parked.id);
+  await log(db, { at: now.toISOString(), action, eventId: parked.id, type: parked.type, detail });
+};
+
 // Retry: the parked event goes back to the end of the outbox with the device's next seq.
 export const retryParked = async (db: FillwaveDb, id: string, now: Date): Promise<void> => {
   await db.transaction('rw', db.outbox, db.rejected, db.syncState, async () => {
@@ -111,14 +123,7 @@ export const retryParked = async (db: FillwaveDb, id: string, now: Date): Promis
       status: 'pending',
     });
     await writeState(db, KEYS.nextSeq, seq + 1);
-    await db.rejected.delete(id);
-    await log(db, {
-      at: now.toISOString(),
-      action: 'retried',
-      eventId: id,
-      type: parked.type,
-      detail: 'sent again after the events behind it',
-    });
+    await unpark(db, parked, now, 'retried', 'sent again after the events behind it');
   });
 };
 
@@ -127,13 +132,6 @@ export const discardParked = async (db: FillwaveDb, id: string, now: Date): Prom
   await db.transaction('rw', db.rejected, db.syncState, async () => {
     const parked = await db.rejected.get(id);
     if (!parked || parked.code !== PARKED_CODE) return;
-    await db.rejected.delete(id);
-    await log(db, {
-      at: now.toISOString(),
-      action: 'discarded',
-      eventId: id,
-      type: parked.type,
-      detail: 'dropped on this device; the server never took it',
-    });
+    await unpark(db, parked, now, 'discarded', 'dropped on this device; the server never took it');
   });
 };

@@ -71,11 +71,11 @@ const loadLines = async (db: FillwaveDb, base: Base, payloads: unknown[], more: 
       base.put('backorderLine', line.id, line as unknown as Record<string, unknown>);
 };
 
-// The last view, kept so that an action taken offline costs one event's replay, not all of
-// them: reused while the pulled rows are the same (same checkpoint) and the waiting events only
-// grew at the end. Anything else (a pull, an answer from the server) recomputes from scratch.
-interface Replay {
-  db: FillwaveDb;
+// The last view, kept with its database (FillwaveDb.pendingReplay) so that an action taken
+// offline costs one event's replay, not all of them: reused while the pulled rows are the same
+// (same checkpoint) and the waiting events only grew at the end. Anything else (a pull, an
+// answer from the server) recomputes from scratch.
+export interface PendingReplay {
   checkpoint: unknown;
   // Each event's id and status, in order.
   ids: string[];
@@ -84,14 +84,13 @@ interface Replay {
   view: Tables;
   refused: PendingView['refused'];
 }
-let last: Replay | null = null;
 
 // Tests compare the kept view with one computed from scratch.
-export const forgetPendingView = () => {
-  last = null;
+export const forgetPendingView = (db: FillwaveDb) => {
+  db.pendingReplay = null;
 };
 
-const replay = (r: Replay, events: readonly OutboxEvent[]) => {
+const replay = (r: PendingReplay, events: readonly OutboxEvent[]) => {
   for (const e of events) {
     const outcome = applyLocally(r.view, e);
     r.ids.push(`${e.id}:${e.status}`);
@@ -112,13 +111,12 @@ export const computePendingView = async (db: FillwaveDb): Promise<PendingView> =
     readState<unknown>(db, KEYS.checkpoint),
   ]);
   if (waiting.length === 0) {
-    last = null;
+    db.pendingReplay = null;
     return EMPTY_VIEW;
   }
-  const prev = last;
+  const prev = db.pendingReplay;
   if (
     prev &&
-    prev.db === db &&
     JSON.stringify(prev.checkpoint) === JSON.stringify(checkpoint ?? null) &&
     prev.ids.length <= waiting.length &&
     prev.ids.every((id, i) => `${waiting[i]!.id}:${waiting[i]!.status}` === id)
@@ -149,8 +147,7 @@ export const computePendingView = async (db: FillwaveDb): Promise<PendingView> =
     lineIds,
   );
   const changes = new Map<string, RowChange>();
-  const r: Replay = {
-    db,
+  const r: PendingReplay = {
     checkpoint: checkpoint ?? null,
     ids: [],
     base,
@@ -159,7 +156,7 @@ export const computePendingView = async (db: FillwaveDb): Promise<PendingView> =
     refused: [],
   };
   replay(r, waiting);
-  last = r;
+  db.pendingReplay = r;
   return { changes: new Map(changes), refused: [...r.refused] };
 };
 

@@ -2,6 +2,16 @@ import { sentToDrop, DEFAULT_SENT_POLICY, type SentPolicy } from '../../shared/s
 import type { FillwaveDb, OutboxEvent, SentEvent } from '../db/fillwave-db';
 import { KEYS, writeState } from './sync-state';
 
+// The event itself, as the outbox and `sent` both hold it.
+const eventOf = (e: OutboxEvent | SentEvent): Omit<OutboxEvent, 'localId' | 'status'> => ({
+  id: e.id,
+  seq: e.seq,
+  type: e.type,
+  operatorId: e.operatorId,
+  at: e.at,
+  payload: e.payload,
+});
+
 // Moves accepted outbox events into `sent`. Call inside a transaction over outbox and sent.
 export const moveToSent = async (db: FillwaveDb, events: readonly OutboxEvent[], now: Date) => {
   if (events.length === 0) return;
@@ -9,12 +19,7 @@ export const moveToSent = async (db: FillwaveDb, events: readonly OutboxEvent[],
   await db.sent.bulkPut(
     events.map((e): SentEvent => ({
       localId: e.localId!,
-      id: e.id,
-      seq: e.seq,
-      type: e.type,
-      operatorId: e.operatorId,
-      at: e.at,
-      payload: e.payload,
+      ...eventOf(e),
       settledAt,
       bytes: JSON.stringify(e.payload ?? null).length + 200,
     })),
@@ -31,12 +36,7 @@ export const recallSent = async (db: FillwaveDb): Promise<number> => {
   await db.outbox.bulkAdd(
     kept.map((e): OutboxEvent => ({
       localId: e.localId,
-      id: e.id,
-      seq: e.seq,
-      type: e.type,
-      operatorId: e.operatorId,
-      at: e.at,
-      payload: e.payload,
+      ...eventOf(e),
       status: 'resend',
     })),
   );

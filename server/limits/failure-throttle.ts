@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import { HttpError } from '../errors';
+import { refillBucket, secondsUntilToken, type TokenBucket } from './token-bucket';
 
 export interface FailureThrottleConfig {
   // Failures an address may make in a row, and how fast that allowance comes back.
@@ -19,17 +20,8 @@ const PRUNE_AT = 10_000;
 // allowance like a thousand in a row. Once it is empty every attempt from that address waits, so
 // a guess that would have been right is not even tried.
 export const createFailureThrottle = (config: FailureThrottleConfig, clock: Clock) => {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  const refill = (key: string) => {
-    const now = clock.now().getTime();
-    const bucket = buckets.get(key) ?? { tokens: config.burst, at: now };
-    bucket.tokens = Math.min(
-      config.burst,
-      bucket.tokens + ((now - bucket.at) / 1000) * config.perSecond,
-    );
-    bucket.at = now;
-    return bucket;
-  };
+  const buckets = new Map<string, TokenBucket>();
+  const refill = (key: string) => refillBucket(buckets.get(key), config, clock.now().getTime());
   const prune = () => {
     for (const key of [...buckets.keys()]) {
       if (refill(key).tokens >= config.burst) buckets.delete(key);
@@ -41,7 +33,7 @@ export const createFailureThrottle = (config: FailureThrottleConfig, clock: Cloc
     begin(key: string, what: string): { succeeded(): void } {
       const bucket = refill(key);
       if (bucket.tokens < 1) {
-        const seconds = Math.max(1, Math.ceil((1 - bucket.tokens) / config.perSecond));
+        const seconds = Math.max(1, secondsUntilToken(bucket, config));
         throw new HttpError(
           429,
           'too-many-failures',

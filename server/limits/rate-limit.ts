@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { refillBucket, secondsUntilToken, type TokenBucket } from './token-bucket';
 
 export interface RateLimitConfig {
   // Pushes a device may make in a burst, and how fast that allowance comes back.
@@ -8,20 +9,14 @@ export interface RateLimitConfig {
 
 // A token bucket per device, on the injected clock. Answers how many seconds to wait, or 0.
 export const createRateLimiter = (config: RateLimitConfig, clock: Clock) => {
-  const buckets = new Map<string, { tokens: number; at: number }>();
+  const buckets = new Map<string, TokenBucket>();
   return (key: string): number => {
-    const now = clock.now().getTime();
-    const bucket = buckets.get(key) ?? { tokens: config.burst, at: now };
-    bucket.tokens = Math.min(
-      config.burst,
-      bucket.tokens + ((now - bucket.at) / 1000) * config.perSecond,
-    );
-    bucket.at = now;
+    const bucket = refillBucket(buckets.get(key), config, clock.now().getTime());
     buckets.set(key, bucket);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.ceil((1 - bucket.tokens) / config.perSecond);
+    return secondsUntilToken(bucket, config);
   };
 };

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedPageSchema, type FeedPage } from '../../shared/sync-api/feed';
 import { freePort } from '../fixtures/free-port';
-import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
+import { spawnServer, type Running } from '../fixtures/spawn-server';
 import { tempData } from '../fixtures/temp-data';
 import { browserOrSkip, launchChromium, type LaunchedBrowser } from './chromium';
 
@@ -191,18 +191,10 @@ describe.skipIf(!executable)('pickers offline in Chromium', () => {
   let port: number;
   const data = tempData();
   const start = async (demo: boolean) => {
-    server = await spawnUntilListening(
-      'node',
-      [
-        'dist/server/main.mjs',
-        '--port',
-        String(port),
-        '--data',
-        data,
-        ...(demo ? ['--demo', '400'] : []),
-      ],
-      { env: { FILLWAVE_ADMIN_TOKEN: ADMIN } },
-    );
+    server = await spawnServer(port, data, {
+      demo: demo ? 400 : undefined,
+      env: { FILLWAVE_ADMIN_TOKEN: ADMIN },
+    });
   };
   const device = async () => {
     const b = await launchChromium(executable!);

@@ -7,7 +7,13 @@ import { useAppStore } from '../../renderer/stores/app-store';
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
-  useAppStore.setState({ operator: null, reachable: null, failedAt: null, offlineReady: false });
+  useAppStore.setState({
+    operator: null,
+    reachable: null,
+    failedAt: null,
+    offlineReady: false,
+    walks: {},
+  });
 });
 
 afterEach(() => {

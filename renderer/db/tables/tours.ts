@@ -7,6 +7,7 @@ import type { Sku } from '../../../shared/domain/sku';
 import type { Tote } from '../../../shared/domain/tote';
 import type { Tour } from '../../../shared/domain/tour';
 import type { Wave } from '../../../shared/domain/wave';
+import { byRelease } from '../../../shared/picking/tour-order';
 import { withPending } from '../../sync/pending-view';
 import { db } from '../db';
 import { usePendingView } from './pending';
@@ -44,14 +45,11 @@ export const useMyTours = (operatorId: string): MyTours | undefined =>
       waves.toArray(),
     ]);
     const releasedAt = new Map(allWaves.map((w) => [w.id, w.releasedAt]));
-    const byRelease = (a: Tour, b: Tour) =>
-      (releasedAt.get(a.waveId) ?? '').localeCompare(releasedAt.get(b.waveId) ?? '') ||
-      a.sequence - b.sequence ||
-      a.id.localeCompare(b.id);
+    const inOrder = byRelease(releasedAt);
     return {
-      mine: mine.filter((t) => HELD.includes(t.status)).sort(byRelease),
-      waiting: released.filter((t) => !t.pickerId).sort(byRelease),
-      toDrop: mine.filter((t) => t.status === 'completed').sort(byRelease),
+      mine: mine.filter((t) => HELD.includes(t.status)).sort(inOrder),
+      waiting: released.filter((t) => !t.pickerId).sort(inOrder),
+      toDrop: mine.filter((t) => t.status === 'completed').sort(inOrder),
     };
   }, [operatorId]);
 

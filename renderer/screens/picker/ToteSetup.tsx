@@ -1,10 +1,7 @@
+import type { Slot } from '../../../shared/picking/tour-controller';
 import { ManualEntry } from './ManualEntry';
 
-export interface Slot {
-  slot: number;
-  orderId: string;
-  toteCode: string | null;
-}
+export type { Slot };
 
 // Start of a tour: a tote into each cart slot, one order per tote. The screen's scanner sends
 // each scan to the first empty slot.

@@ -1,9 +1,15 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { pickInput, startTask, type PickInput } from '../../../shared/picking/pick-step';
-import { readItem } from '../../../shared/picking/read-item';
-import { walkTour } from '../../../shared/picking/tour-walk';
-import { useTourWork, type TourWork } from '../../db/tables/tours';
+import { pickInput, type PickInput } from '../../../shared/picking/pick-step';
+import {
+  pickContextOf,
+  scanFor,
+  skipTask,
+  type WalkState,
+  toteFor,
+  tourNow,
+} from '../../../shared/picking/tour-controller';
+import { useTourWork } from '../../db/tables/tours';
 import {
   assignTote,
   completeTour,
@@ -13,26 +19,13 @@ import {
   undoPick,
 } from '../../picking/tour-actions';
 import { useScanner } from '../../picking/use-scanner';
-import { loadWalk, saveWalk, type WalkState } from '../../picking/walk-state';
 import { signalDone, signalRefusal } from '../../platform/feedback';
 import { useAppStore } from '../../stores/app-store';
 import { actionContext } from './action-context';
 import type { ShortPick } from './ShortPickForm';
 import { TaskPanel } from './TaskPanel';
-import { ToteSetup, type Slot } from './ToteSetup';
+import { ToteSetup } from './ToteSetup';
 import { TourEnd } from './TourEnd';
-
-const slotsOf = (work: TourWork): Slot[] => {
-  const bySlot = new Map<number, Slot>();
-  for (const t of work.tasks)
-    if (t.status !== 'cancelled' && !bySlot.has(t.toteSlot))
-      bySlot.set(t.toteSlot, { slot: t.toteSlot, orderId: t.orderId, toteCode: null });
-  for (const tote of work.totes) {
-    const slot = bySlot.get(tote.slot);
-    if (slot) slot.toteCode = tote.toteCode;
-  }
-  return [...bySlot.values()].sort((a, b) => a.slot - b.slot);
-};
 
 // Walking a tour: totes onto the cart, then each pick task in route order (location, item,
 // count, tote), short picks, skips and undo, then the drop at a pack station. Works with no
@@ -42,16 +35,17 @@ export const TourScreen = () => {
   const operator = useAppStore((s) => s.operator)!;
   const work = useTourWork(tourId, operator.id);
   const navigate = useNavigate();
-  const [walkState, setWalkState] = useState<WalkState>(() => loadWalk(tourId));
+  // The walk as kept in this tab; read from storage until the first change (walk-slice.ts).
+  const kept = useAppStore((s) => s.walks[tourId]);
+  const [stored] = useState(() => useAppStore.getState().walkOf(tourId));
+  const walkState = kept ?? stored;
+  const setWalk = useAppStore((s) => s.setWalk);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   // Set while an event is being written, synchronously: a scan then is refused out loud.
   const busy = useRef(false);
   const ctx = actionContext(operator.id);
 
-  const update = (next: WalkState) => {
-    saveWalk(tourId, next);
-    setWalkState(next);
-  };
+  const update = (next: WalkState) => setWalk(tourId, next);
   const refuse = (text: string) => {
     setMessage({ error: true, text });
     signalRefusal();
@@ -72,64 +66,32 @@ export const TourScreen = () => {
     }
   };
 
-  const slots = work ? slotsOf(work) : [];
-  const walk = work
-    ? walkTour(
-        work.tasks.filter((t) => t.status !== 'cancelled'),
-        walkState.skipped,
-        (id) => work.locations.get(id)?.aisle,
-      )
-    : null;
-  const current = walk?.current ?? null;
-  const step =
-    current && walkState.step?.taskId === current.id
-      ? walkState.step
-      : current
-        ? startTask(current)
-        : null;
-  const held = work && ['assigned', 'claimed', 'picking'].includes(work.tour.status);
-  const settingUp = !!held && slots.some((s) => !s.toteCode);
+  const now = work ? tourNow(work, walkState, operator.id) : null;
+  const slots = now?.slots ?? [];
+  const walk = now?.walk ?? null;
+  const current = now?.current ?? null;
+  const step = now?.step ?? null;
+  const held = !!now?.held;
 
   const toteScan = async (text: string) => {
-    const code = text.trim();
-    const next = slots.find((s) => !s.toteCode)!;
-    const clash = slots.find((s) => s.toteCode?.toUpperCase() === code.toUpperCase());
-    if (clash) return refuse(`Tote ${code} is already in slot ${clash.slot + 1}.`);
-    if (code.length > 50) return refuse('A tote code has at most 50 characters.');
+    const tote = toteFor(slots, text);
+    if ('refusal' in tote) return refuse(tote.refusal);
     if (
       await recording(() =>
-        assignTote({ tourId, toteCode: code, slot: next.slot, orderId: next.orderId }, ctx),
+        assignTote(
+          { tourId, toteCode: tote.toteCode, slot: tote.slot, orderId: tote.orderId },
+          ctx,
+        ),
       )
     )
-      done(`Tote ${code} in slot ${next.slot + 1}.`);
+      done(`Tote ${tote.toteCode} in slot ${tote.slot + 1}.`);
   };
 
   const pickStep = async (input: PickInput) => {
     if (!work || !current || !step) return;
     const sku = work.skus.get(current.skuId);
-    const toteCode = slots.find((s) => s.slot === current.toteSlot)?.toteCode ?? null;
-    const barcodes = new Set([...work.skus.values()].flatMap((s) => s.barcodes.map((b) => b.code)));
-    const result = pickInput(
-      {
-        task: current,
-        locationCode: work.locations.get(current.locationId)?.code ?? current.locationId,
-        skuLabel: sku?.sku ?? current.skuId,
-        toteCode,
-        readItem: (text) =>
-          sku
-            ? readItem(
-                {
-                  sku,
-                  today: new Date().toLocaleDateString('sv-SE'),
-                  isProductCode: (c) => barcodes.has(c),
-                },
-                text,
-              )
-            : { ok: false, known: false, reason: `SKU ${current.skuId} is not on this device.` },
-      },
-      step,
-      input,
-    );
+    const today = new Date().toLocaleDateString('sv-SE');
+    const result = pickInput(pickContextOf(work, current, slots, today), step, input);
     if (result.refusal) return refuse(result.refusal);
     setMessage(null);
     if (!result.pick) return update({ ...walkState, step: result.step });
@@ -141,12 +103,11 @@ export const TourScreen = () => {
   };
 
   const onScan = (text: string) => {
-    if (!work) return;
-    if (busy.current) return refuse('Still saving the last scan: scan that again.');
-    if (!work.confirmed && held)
-      return refuse('This tour is not yours yet: the server has not confirmed it.');
-    if (settingUp) void toteScan(text);
-    else if (current) void pickStep({ kind: 'scan', text });
+    if (!work || !now) return;
+    const scan = scanFor(work, now, busy.current);
+    if ('refusal' in scan) return refuse(scan.refusal);
+    if (scan.for === 'tote') void toteScan(text);
+    else if (scan.for === 'pick') void pickStep({ kind: 'scan', text });
   };
   useScanner(onScan);
 
@@ -168,12 +129,7 @@ export const TourScreen = () => {
     }
   };
 
-  const lastPick = work?.picks
-    .filter((p) => !p.undone && p.pickedBy === operator.id)
-    .sort((a, b) => a.pickedAt.localeCompare(b.pickedAt) || a.id.localeCompare(b.id))
-    .at(-1);
-  const lastPickTask = lastPick && work?.tasks.find((t) => t.id === lastPick.pickTaskId);
-  const canUndo = !!lastPick && !!held && lastPickTask?.status !== 'short';
+  const lastPick = now?.undoable ?? null;
 
   const onDrop = async (packStation: string) => {
     if (!work) return;
@@ -189,7 +145,7 @@ export const TourScreen = () => {
         There is no tour {tourId} on this device. <Link to="/pick">Back to your tours</Link>
       </p>
     );
-  const mine = work.tour.pickerId === operator.id;
+  const mine = !!now?.mine;
   return (
     <section aria-labelledby="tour-title" className="tour">
       <h1 id="tour-title">Tour {work.tour.sequence + 1}</h1>
@@ -206,7 +162,7 @@ export const TourScreen = () => {
         </p>
       ) : work.tour.status === 'cancelled' ? (
         <p role="alert">The lead cancelled this tour.</p>
-      ) : settingUp ? (
+      ) : now?.settingUp ? (
         <ToteSetup slots={slots} onScan={onScan} />
       ) : current && step && held ? (
         <TaskPanel
@@ -221,12 +177,7 @@ export const TourScreen = () => {
           onScan={onScan}
           onCount={(units) => void pickStep({ kind: 'count', units })}
           onShort={(s) => void onShort(s)}
-          onSkip={() =>
-            update({
-              skipped: [...walkState.skipped.filter((id) => id !== current.id), current.id],
-              step: null,
-            })
-          }
+          onSkip={() => update(skipTask(walkState, current.id))}
         />
       ) : (
         <TourEnd
@@ -238,7 +189,7 @@ export const TourScreen = () => {
         />
       )}
       <div className="task-actions">
-        {canUndo && (
+        {lastPick && (
           <button
             type="button"
             className="button-quiet"

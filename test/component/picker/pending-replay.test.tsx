@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/db';
+import { FillwaveDb } from '../../../renderer/db/fillwave-db';
 import { recordAction } from '../../../renderer/sync/outbox';
 import { computePendingView, forgetPendingView } from '../../../renderer/sync/pending-view';
 import { KEYS, writeState } from '../../../renderer/sync/sync-state';
@@ -12,7 +13,7 @@ const ctx = { operatorId: PIA.id, now: () => new Date(), newId: () => crypto.ran
 // computed from nothing: they must never differ.
 const bothWays = async () => {
   const kept = await computePendingView(db);
-  forgetPendingView();
+  forgetPendingView(db);
   const fresh = await computePendingView(db);
   return { kept, fresh };
 };
@@ -21,7 +22,7 @@ describe('the pending view kept between actions', () => {
   beforeEach(async () => {
     await enrollLocally();
     await seedAssignedTour();
-    forgetPendingView();
+    forgetPendingView(db);
   });
 
   it('equals the view computed from scratch after every action, and starts over after a pull', async () => {
@@ -55,5 +56,35 @@ describe('the pending view kept between actions', () => {
     await writeState(db, KEYS.checkpoint, 'after-a-pull');
     const after = await computePendingView(db);
     expect(after.changes.get('stock|L2|S2')?.row).toMatchObject({ onHand: 94 });
+  });
+
+  it('is kept per database: another database in use meanwhile does not make it start over', async () => {
+    const other = new FillwaveDb(`other-${Math.random()}`);
+    await other.outbox.add({
+      id: 'x1',
+      seq: 1,
+      type: 'backorder-line.held',
+      operatorId: PIA.id,
+      at: new Date().toISOString(),
+      payload: { backorderLineId: 'X/1', reason: 'elsewhere' },
+      status: 'pending',
+    });
+    await recordAction(
+      db,
+      'tote.assigned',
+      { tourId: 'T1', toteCode: 'A', slot: 0, orderId: 'O1' },
+      ctx,
+    );
+    await computePendingView(db);
+    await computePendingView(other);
+    await recordAction(db, 'pick.confirmed', { pickTaskId: 'K1', qty: 2, toteCode: 'A' }, ctx);
+    // Read from scratch, the view loads every working table; extended, it reads none of them.
+    const reads = vi.spyOn(db, 'table');
+    const kept = await computePendingView(db);
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    forgetPendingView(db);
+    expect(kept).toEqual(await computePendingView(db));
+    other.close();
   });
 });

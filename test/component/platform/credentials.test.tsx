@@ -13,20 +13,36 @@ const identity = {
   epoch: 'e-1',
 };
 
+// A desktop shell with a keyring, holding its settings in memory: `shell.settings`.
+const keepingShell = (settings: Settings) => {
+  const shell = { settings };
+  window.fillwave = {
+    getVersion: async () => '1',
+    getSettings: async () => shell.settings,
+    updateSettings: async (patch) => {
+      shell.settings = { ...shell.settings, ...patch };
+      return { ok: true, value: shell.settings };
+    },
+    credentialStorage: async () => 'keyring' as const,
+  } satisfies ShellApi;
+  return shell;
+};
+
+// A desktop shell that refuses to save any setting, with `reason`.
+const refusingShell = (reason: string, storage: 'keyring' | 'plain-text') => {
+  window.fillwave = {
+    getVersion: async () => '1',
+    getSettings: async () => ({ serverUrl: null, deviceToken: null }),
+    updateSettings: async () => ({ ok: false, reason }),
+    credentialStorage: async () => storage,
+  } satisfies ShellApi;
+};
+
 describe('where the device token is kept', () => {
   it('in the desktop app, by the shell (encrypted there), never in IndexedDB', async () => {
-    let settings: Settings = { serverUrl: null, deviceToken: null };
-    window.fillwave = {
-      getVersion: async () => '1',
-      getSettings: async () => settings,
-      updateSettings: async (patch) => {
-        settings = { ...settings, ...patch };
-        return { ok: true, value: settings };
-      },
-      credentialStorage: async () => 'keyring' as const,
-    } satisfies ShellApi;
+    const shell = keepingShell({ serverUrl: null, deviceToken: null });
     await saveIdentity(db, identity);
-    expect(settings.deviceToken).toBe('fwd.d-1.secret');
+    expect(shell.settings.deviceToken).toBe('fwd.d-1.secret');
     expect(await readState(db, KEYS.identity)).toEqual({ ...identity, token: '' });
     expect(await loadIdentity(db)).toEqual(identity);
   });
@@ -38,16 +54,10 @@ describe('where the device token is kept', () => {
   });
 
   it('says so when the shell cannot keep it', async () => {
-    window.fillwave = {
-      getVersion: async () => '1',
-      getSettings: async () => ({ serverUrl: null, deviceToken: null }),
-      updateSettings: async () => ({
-        ok: false,
-        reason:
-          'settings not saved: deviceToken is a secret and this system offers no encrypted storage (no keyring)',
-      }),
-      credentialStorage: async () => 'keyring' as const,
-    } satisfies ShellApi;
+    refusingShell(
+      'settings not saved: deviceToken is a secret and this system offers no encrypted storage (no keyring)',
+      'keyring',
+    );
     await expect(saveIdentity(db, identity)).rejects.toThrow(/no encrypted storage/);
     expect(await readState(db, KEYS.identity)).toBeUndefined();
   });
@@ -74,12 +84,7 @@ describe('where the device token is kept', () => {
   const newId = () => `00000000-0000-4000-8000-00000000000${++n}`;
 
   it('keeps no device id when the token could not be kept, so enrolling again starts afresh', async () => {
-    window.fillwave = {
-      getVersion: async () => '1',
-      getSettings: async () => ({ serverUrl: null, deviceToken: null }),
-      updateSettings: async () => ({ ok: false, reason: 'no encrypted storage (no keyring)' }),
-      credentialStorage: async () => 'plain-text' as const,
-    } satisfies ShellApi;
+    refusingShell('no encrypted storage (no keyring)', 'plain-text');
     const { asked, fetchFn } = fakeServer();
     const input = { code: '', name: 'station' };
     expect(await enroll(db, input, newId, fetchFn)).toMatchObject({ ok: false });
@@ -90,23 +95,14 @@ describe('where the device token is kept', () => {
   });
 
   it('sends its token when enrolling again only to the server that issued it', async () => {
-    let settings: Settings = { serverUrl: 'https://a.lan:4780', deviceToken: null };
-    window.fillwave = {
-      getVersion: async () => '1',
-      getSettings: async () => settings,
-      updateSettings: async (patch) => {
-        settings = { ...settings, ...patch };
-        return { ok: true, value: settings };
-      },
-      credentialStorage: async () => 'keyring' as const,
-    } satisfies ShellApi;
+    const shell = keepingShell({ serverUrl: 'https://a.lan:4780', deviceToken: null });
     const { asked, fetchFn } = fakeServer();
     const input = { code: '', name: 'station' };
     await enroll(db, input, newId, fetchFn);
     await enroll(db, input, newId, fetchFn);
     expect(asked[1]!.authorization).toBe(`Bearer fwd.${asked[0]!.deviceId}.t1`);
     // The desktop window's server is a setting: changed, the next server gets no token of A's.
-    settings = { ...settings, serverUrl: 'https://b.example:4780' };
+    shell.settings = { ...shell.settings, serverUrl: 'https://b.example:4780' };
     await enroll(db, input, newId, fetchFn);
     expect(asked[2]).toEqual({ deviceId: asked[0]!.deviceId, authorization: null });
   });

@@ -1,31 +1,19 @@
 // Enrolling devices and revoking them, over real HTTP.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../server/clock';
 import { EnrollResponseSchema } from '../../../shared/sync-api/enroll';
-import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
-import { startTestServer, type TestServer } from '../../fixtures/test-server';
+import { enrollmentServers } from '../../fixtures/enrollment-servers';
+import { availableDbKinds } from '../../fixtures/test-db';
 
 const kinds = await availableDbKinds();
 const ADMIN = 'admin-token-for-tests-0123456789';
 
 describe.each(kinds)('enrollment on %s', (kind) => {
-  let t: TestDatabase;
-  let server: TestServer;
-  let embedded: TestServer;
   const clock = manualClock();
 
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    server = await startTestServer(t.db, { clock, adminToken: ADMIN });
-    embedded = await startTestServer(t.db, { clock, loopbackEnrollment: true });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await embedded?.close();
-    await t?.dispose();
-  });
-  beforeEach(() => t.reset());
+  const env = enrollmentServers(kind, { clock, adminToken: ADMIN });
+  beforeEach(() => env.t.reset());
 
   const post = (base: string, path: string, body: unknown, token?: string) =>
     fetch(`${base}${path}`, {
@@ -38,7 +26,7 @@ describe.each(kinds)('enrollment on %s', (kind) => {
     });
   const newCode = async (ttlMinutes?: number) => {
     const res = await post(
-      server.url,
+      env.server.url,
       '/api/v1/admin/enrollment-codes',
       ttlMinutes ? { ttlMinutes } : {},
       ADMIN,
@@ -46,10 +34,10 @@ describe.each(kinds)('enrollment on %s', (kind) => {
     expect(res.status).toBe(200);
     return (await res.json()) as { code: string; expiresAt: string };
   };
-  const enroll = (body: unknown, base = server.url) => post(base, '/api/v1/enroll', body);
+  const enroll = (body: unknown, base = env.server.url) => post(base, '/api/v1/enroll', body);
   const pull = (token: string) =>
-    fetch(`${server.url}/api/v1/pull`, { headers: { authorization: `Bearer ${token}` } });
-  const devices = () => t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM devices');
+    fetch(`${env.server.url}/api/v1/pull`, { headers: { authorization: `Bearer ${token}` } });
+  const devices = () => env.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM devices');
 
   it('turns a one-time code into a device token and a first epoch', async () => {
     const { code } = await newCode();
@@ -57,13 +45,13 @@ describe.each(kinds)('enrollment on %s', (kind) => {
     expect(res.status).toBe(201);
     const enrolled = EnrollResponseSchema.parse(await res.json());
     expect((await pull(enrolled.token)).status).toBe(200);
-    const [row] = await t.db.query<{ token_hash: string }>(
+    const [row] = await env.t.db.query<{ token_hash: string }>(
       'SELECT token_hash FROM devices WHERE id = $1',
       [enrolled.deviceId],
     );
     expect(row!.token_hash).not.toContain(enrolled.token.split('.')[2]);
     // The code itself is nowhere in the log, only its hash.
-    const log = JSON.stringify(await t.db.query('SELECT payload FROM events'));
+    const log = JSON.stringify(await env.t.db.query('SELECT payload FROM events'));
     expect(log).not.toContain(code);
   });
 
@@ -91,8 +79,8 @@ describe.each(kinds)('enrollment on %s', (kind) => {
   });
 
   it('enrolls without a code only over loopback, and only on a loopback-only server', async () => {
-    expect((await enroll({ name: 'station' }, embedded.url)).status).toBe(201);
-    const fromLan = await embedded.app.inject({
+    expect((await enroll({ name: 'station' }, env.embedded.url)).status).toBe(201);
+    const fromLan = await env.embedded.app.inject({
       method: 'POST',
       url: '/api/v1/enroll',
       payload: { name: 'intruder' },
@@ -103,7 +91,7 @@ describe.each(kinds)('enrollment on %s', (kind) => {
       error: 'code-required',
       message: 'Enrolling a device needs a one-time code from an admin.',
     });
-    expect((await enroll({ name: 'station' }, server.url)).status).toBe(401);
+    expect((await enroll({ name: 'station' }, env.server.url)).status).toBe(401);
   });
 
   it('a revoked device gets 401 and changes nothing; enrolled again with a code for it, it keeps its id and gets a new epoch', async () => {
@@ -113,11 +101,11 @@ describe.each(kinds)('enrollment on %s', (kind) => {
     );
     expect(first.deviceId).toBe(deviceId);
     expect(
-      (await post(server.url, `/api/v1/admin/devices/${deviceId}/revoke`, {}, ADMIN)).status,
+      (await post(env.server.url, `/api/v1/admin/devices/${deviceId}/revoke`, {}, ADMIN)).status,
     ).toBe(200);
     expect((await pull(first.token)).status).toBe(401);
     const pushed = await post(
-      server.url,
+      env.server.url,
       '/api/v1/push',
       {
         events: [
@@ -136,9 +124,9 @@ describe.each(kinds)('enrollment on %s', (kind) => {
       first.token,
     );
     expect(pushed.status).toBe(401);
-    expect(await t.db.query("SELECT 1 FROM events WHERE source = 'device'")).toEqual([]);
+    expect(await env.t.db.query("SELECT 1 FROM events WHERE source = 'device'")).toEqual([]);
     const listed = (await (
-      await fetch(`${server.url}/api/v1/admin/devices`, {
+      await fetch(`${env.server.url}/api/v1/admin/devices`, {
         headers: { authorization: `Bearer ${ADMIN}` },
       })
     ).json()) as { devices: { id: string; revokedAt: string | null }[] };
@@ -149,7 +137,7 @@ describe.each(kinds)('enrollment on %s', (kind) => {
       403,
     );
     const forIt = (await (
-      await post(server.url, '/api/v1/admin/enrollment-codes', { deviceId }, ADMIN)
+      await post(env.server.url, '/api/v1/admin/enrollment-codes', { deviceId }, ADMIN)
     ).json()) as { code: string };
     const again = EnrollResponseSchema.parse(
       await (await enroll({ code: forIt.code, deviceId, name: 'scanner' })).json(),
@@ -158,7 +146,7 @@ describe.each(kinds)('enrollment on %s', (kind) => {
     expect(again.epoch).not.toBe(first.epoch);
     expect((await pull(again.token)).status).toBe(200);
     expect((await pull(first.token)).status).toBe(401);
-    const [revoked] = await t.db.query(
+    const [revoked] = await env.t.db.query(
       "SELECT source, type FROM events WHERE type = 'admin.device-revoked'",
     );
     expect(revoked).toEqual({ source: 'admin', type: 'admin.device-revoked' });

@@ -4,7 +4,7 @@
 // every event it pushed, and its real token would stop working.
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FillwaveDb } from '../../../renderer/db/fillwave-db';
 import { enroll } from '../../../renderer/sync/enroll';
 import {
@@ -15,30 +15,18 @@ import {
 } from '../../../renderer/sync/sync-state';
 import { manualClock } from '../../../server/clock';
 import { EnrollResponseSchema, type EnrollResponse } from '../../../shared/sync-api/enroll';
-import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
+import { enrollmentServers } from '../../fixtures/enrollment-servers';
+import { availableDbKinds } from '../../fixtures/test-db';
 import { atServer } from '../../fixtures/device';
-import { startTestServer, type TestServer } from '../../fixtures/test-server';
 
 const kinds = await availableDbKinds();
 const ADMIN = 'reenroll-admin-token-0123456789ab';
 
 describe.each(kinds)('enrolling again under an existing device id on %s', (kind) => {
-  let t: TestDatabase;
-  let server: TestServer;
-  let embedded: TestServer;
   const clock = manualClock();
 
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    server = await startTestServer(t.db, { clock, adminToken: ADMIN });
-    embedded = await startTestServer(t.db, { clock, loopbackEnrollment: true });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await embedded?.close();
-    await t?.dispose();
-  });
-  beforeEach(() => t.reset());
+  const env = enrollmentServers(kind, { clock, adminToken: ADMIN });
+  beforeEach(() => env.t.reset());
 
   const post = (url: string, body: unknown, token?: string) =>
     fetch(url, {
@@ -50,22 +38,25 @@ describe.each(kinds)('enrolling again under an existing device id on %s', (kind)
       body: JSON.stringify(body),
     });
   const newCode = async (body: object = {}) => {
-    const res = await post(`${server.url}/api/v1/admin/enrollment-codes`, body, ADMIN);
+    const res = await post(`${env.server.url}/api/v1/admin/enrollment-codes`, body, ADMIN);
     expect(res.status).toBe(200);
     return ((await res.json()) as { code: string }).code;
   };
-  const enrollAt = (body: object, token?: string, base = server.url) =>
+  const enrollAt = (body: object, token?: string, base = env.server.url) =>
     post(`${base}/api/v1/enroll`, body, token);
   const enrolled = async (res: Response): Promise<EnrollResponse> => {
     expect(res.status).toBe(201);
     return EnrollResponseSchema.parse(await res.json());
   };
   const pullStatus = async (token: string) =>
-    (await fetch(`${server.url}/api/v1/pull`, { headers: { authorization: `Bearer ${token}` } }))
-      .status;
+    (
+      await fetch(`${env.server.url}/api/v1/pull`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).status;
   const codeUsed = async () =>
     (
-      await t.db.query<{ n: number }>(
+      await env.t.db.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM enrollment_codes WHERE used_at IS NOT NULL',
       )
     )[0]!.n;
@@ -99,11 +90,13 @@ describe.each(kinds)('enrolling again under an existing device id on %s', (kind)
   });
 
   it('refuses a code-less loopback enrollment under an existing id without its token', async () => {
-    const station = await enrolled(await enrollAt({ name: 'station' }, undefined, embedded.url));
+    const station = await enrolled(
+      await enrollAt({ name: 'station' }, undefined, env.embedded.url),
+    );
     const again = await enrollAt(
       { deviceId: station.deviceId, name: 'intruder' },
       undefined,
-      embedded.url,
+      env.embedded.url,
     );
     expect(again.status).toBe(403);
     expect(((await again.json()) as { error: string }).error).toBe('device-enrolled');
@@ -142,7 +135,7 @@ describe.each(kinds)('enrolling again under an existing device id on %s', (kind)
     );
     const other = await enrolled(await enrollAt({ code: await newCode(), name: 'other' }));
     const issued = await post(
-      `${server.url}/api/v1/admin/enrollment-codes`,
+      `${env.server.url}/api/v1/admin/enrollment-codes`,
       { deviceId: lost.deviceId },
       ADMIN,
     );
@@ -163,7 +156,7 @@ describe.each(kinds)('enrolling again under an existing device id on %s', (kind)
     expect(await pullStatus(lost.token)).toBe(401);
     expect(await pullStatus(back.token)).toBe(200);
     const unknown = await post(
-      `${server.url}/api/v1/admin/enrollment-codes`,
+      `${env.server.url}/api/v1/admin/enrollment-codes`,
       { deviceId: randomUUID() },
       ADMIN,
     );
@@ -174,7 +167,7 @@ describe.each(kinds)('enrolling again under an existing device id on %s', (kind)
   it('brings a revoked device back only with a code issued for it', async () => {
     const device = await enrolled(await enrollAt({ code: await newCode(), name: 'scanner' }));
     expect(
-      (await post(`${server.url}/api/v1/admin/devices/${device.deviceId}/revoke`, {}, ADMIN))
+      (await post(`${env.server.url}/api/v1/admin/devices/${device.deviceId}/revoke`, {}, ADMIN))
         .status,
     ).toBe(200);
     const anyCode = await enrollAt({ code: await newCode(), deviceId: device.deviceId, name: 's' });
@@ -197,7 +190,7 @@ describe.each(kinds)('enrolling again under an existing device id on %s', (kind)
     const db = new FillwaveDb(`reenroll-${randomUUID()}`);
     await db.open();
     const sent: (string | null)[] = [];
-    const device = atServer(server.url, (url, init) => {
+    const device = atServer(env.server.url, (url, init) => {
       sent.push(new Headers(init?.headers).get('authorization'));
       return fetch(url, init);
     });

@@ -2,7 +2,7 @@
 // and no code hash in any pull; only the PIN records of the roles the device may sign in; leads'
 // new PINs of 6 digits or more; a revocation that names the PIN records the device held.
 import { randomUUID, webcrypto } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkPin } from '../../../renderer/auth/check-pin';
 import { migrate } from '../../../server/db/migrate';
 import { systemClock } from '../../../server/clock';
@@ -10,9 +10,9 @@ import { OperatorSchema, type Operator } from '../../../shared/domain/operator';
 import { EnrollResponseSchema } from '../../../shared/sync-api/enroll';
 import { PullPageSchema, type Change } from '../../../shared/sync-api/pull';
 import { PushResponseSchema } from '../../../shared/sync-api/push';
-import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
+import { enrollmentServers } from '../../fixtures/enrollment-servers';
+import { availableDbKinds } from '../../fixtures/test-db';
 import { testRegistry } from '../../fixtures/test-events';
-import { startTestServer, type TestServer } from '../../fixtures/test-server';
 import { OPERATORS, seedWorld } from '../../fixtures/world';
 
 const kinds = await availableDbKinds();
@@ -20,28 +20,16 @@ const ADMIN = 'secrets-admin-token-0123456789abc';
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 
 describe.each(kinds)('secrets stay home on %s', (kind) => {
-  let t: TestDatabase;
-  let server: TestServer;
-  let embedded: TestServer;
   const registry = testRegistry();
 
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    server = await startTestServer(t.db, { registry, adminToken: ADMIN });
-    embedded = await startTestServer(t.db, { registry, loopbackEnrollment: true });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await embedded?.close();
-    await t?.dispose();
-  });
+  const env = enrollmentServers(kind, { registry, adminToken: ADMIN });
   beforeEach(async () => {
-    await t.reset();
-    await seedWorld(t.db, registry, systemClock);
+    await env.t.reset();
+    await seedWorld(env.t.db, registry, systemClock);
   });
 
   const admin = async (method: string, path: string, body?: unknown) =>
-    fetch(`${server.url}/api/v1/admin${path}`, {
+    fetch(`${env.server.url}/api/v1/admin${path}`, {
       method,
       headers: {
         authorization: `Bearer ${ADMIN}`,
@@ -54,7 +42,7 @@ describe.each(kinds)('secrets stay home on %s', (kind) => {
     expect(answer.status, await answer.clone().text()).toBe(200);
     return (await answer.json()) as Record<string, unknown>;
   };
-  const enrollWith = async (body: object, base = server.url) => {
+  const enrollWith = async (body: object, base = env.server.url) => {
     const res = await fetch(`${base}/api/v1/enroll`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -75,7 +63,7 @@ describe.each(kinds)('secrets stay home on %s', (kind) => {
     let checkpoint = from;
     for (;;) {
       const res = await fetch(
-        `${server.url}/api/v1/pull?limit=500${checkpoint ? `&checkpoint=${checkpoint}` : ''}`,
+        `${env.server.url}/api/v1/pull?limit=500${checkpoint ? `&checkpoint=${checkpoint}` : ''}`,
         { headers: { authorization: `Bearer ${token}` } },
       );
       expect(res.status).toBe(200);
@@ -158,7 +146,7 @@ describe.each(kinds)('secrets stay home on %s', (kind) => {
         .map((c) => String(c.row!.type));
       // An OMS event an admin recorded is business, and still reaches devices.
       expect(types).toContain('oms.stock-received');
-      const hashes = await t.db.query<{ code_hash: string }>(
+      const hashes = await env.t.db.query<{ code_hash: string }>(
         'SELECT code_hash FROM enrollment_codes',
       );
       const pulled = JSON.stringify(changes);
@@ -181,7 +169,7 @@ describe.each(kinds)('secrets stay home on %s', (kind) => {
       await secretsIn((await pullUntil(device.token, hasStock(1), first.checkpoint)).changes),
     ).toEqual(none);
     // And the log still has them all, behind the admin token.
-    const logged = await t.db.query<{ n: number }>(
+    const logged = await env.t.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM events WHERE type LIKE 'admin.%' AND status = 'accepted'",
     );
     expect(logged[0]!.n).toBe(9);
@@ -203,12 +191,13 @@ describe.each(kinds)('secrets stay home on %s', (kind) => {
     }
     expect(operators.get('op-l')!.name).toBe('Lou Lead');
     expect(JSON.stringify([...operators.values()])).not.toContain(
-      (await t.db.query<{ h: string }>("SELECT pin_hash AS h FROM operators WHERE id = 'op-l'"))[0]!
-        .h,
+      (
+        await env.t.db.query<{ h: string }>("SELECT pin_hash AS h FROM operators WHERE id = 'op-l'")
+      )[0]!.h,
     );
 
     // A station enrolled on loopback with no code signs in every role.
-    const station = await enrollWith({ name: 'station' }, embedded.url);
+    const station = await enrollWith({ name: 'station' }, env.embedded.url);
     expect(station.roles).toEqual(['picker', 'lead', 'packer']);
     const all = operatorsIn((await pullUntil(station.token, hasOperator('op-k'))).changes);
     expect(await checkPin(all.get('op-l')!, '864201', subtle)).toBe(true);
@@ -249,7 +238,7 @@ describe.each(kinds)('secrets stay home on %s', (kind) => {
       }),
     );
     await ok(admin('PATCH', '/operators/op-x', { role: 'lead' }));
-    const station = await enrollWith({ name: 'station' }, embedded.url);
+    const station = await enrollWith({ name: 'station' }, env.embedded.url);
     expect(
       await checkPin(
         operatorsIn((await pullUntil(station.token, hasOperator('op-x', 'lead'))).changes).get(
@@ -306,11 +295,11 @@ describe.each(kinds)('secrets stay home on %s', (kind) => {
     expect((await admin('POST', '/enrollment-codes', { roles: ['lead', 'lead'] })).status).toBe(
       400,
     );
-    expect(await t.db.query('SELECT 1 FROM enrollment_codes')).toEqual([]);
+    expect(await env.t.db.query('SELECT 1 FROM enrollment_codes')).toEqual([]);
   });
 
   it('upgrading blanks the admin events already in the stream and tells devices to drop them', async () => {
-    const db = await t.openSchema('upgrade');
+    const db = await env.t.openSchema('upgrade');
     // The schema as it was before migration 006, with a code and an operator in the stream.
     await db.exec(`
       DROP TRIGGER events_change ON events;
@@ -357,7 +346,7 @@ describe.each(kinds)('secrets stay home on %s', (kind) => {
     let seq = 0;
     const push = async (operatorId: string, type: string, payload: object) => {
       seq += 1;
-      const res = await fetch(`${server.url}/api/v1/push`, {
+      const res = await fetch(`${env.server.url}/api/v1/push`, {
         method: 'POST',
         headers: { authorization: `Bearer ${handheld.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -387,7 +376,7 @@ describe.each(kinds)('secrets stay home on %s', (kind) => {
       code: 'role-not-on-device',
       message: 'Lee Lead is a lead, and this device is not enrolled to sign leads in.',
     });
-    const [line] = await t.db.query<{ status: string }>(
+    const [line] = await env.t.db.query<{ status: string }>(
       "SELECT status FROM backorder_lines WHERE id = 'SO-3/1'",
     );
     expect(line!.status).toBe('open');

@@ -20,7 +20,7 @@ import { PushResponseSchema } from '../../../shared/sync-api/push';
 import { EnrollResponseSchema } from '../../../shared/sync-api/enroll';
 import { atServer } from '../../fixtures/device';
 import { freePort } from '../../fixtures/free-port';
-import { spawnUntilListening, type Running } from '../../fixtures/spawn-server';
+import { spawnServer, type Running } from '../../fixtures/spawn-server';
 import { tempData } from '../../fixtures/temp-data';
 
 const LEAD = 'op-lead-1';
@@ -67,6 +67,13 @@ const sync = async (d: Device): Promise<SyncRound> => {
   throw new Error(`${d.name} could not enroll again`);
 };
 
+// Open lines with nothing allocated: free to hold, whatever the demo data did with the rest.
+const freeLines = async (d: Device, n: number) =>
+  (await d.db.backorderLines.where('status').equals('open').toArray())
+    .filter((l) => l.qtyAllocated === 0)
+    .map((l) => l.id)
+    .slice(0, n);
+
 const hold = async (d: Device, lineIds: readonly string[]) => {
   for (const id of lineIds) {
     const r = await recordAction(
@@ -100,47 +107,55 @@ const tables = async (db: FillwaveDb) => {
   return out;
 };
 
+// The real server over one data folder on one port (so its URL outlives a restart), and the two
+// moves of a restore: a cold copy of the stopped server's folder, and the folder replaced by it.
+const serverOnFolder = async (demoLines: number) => {
+  const port = await freePort();
+  const data = tempData();
+  const backup = tempData();
+  const start = async (demo: boolean) => {
+    running = await spawnServer(port, data, {
+      demo: demo ? demoLines : undefined,
+      timeoutMs: 180_000,
+    });
+    return running.url;
+  };
+  const stop = async () => {
+    await running!.stop();
+    running = undefined;
+  };
+  return {
+    start,
+    stop,
+    backUp: async () => {
+      await stop();
+      cpSync(data, backup, { recursive: true });
+      return start(false);
+    },
+    restore: async () => {
+      await stop();
+      rmSync(data, { recursive: true, force: true });
+      cpSync(backup, data, { recursive: true });
+      return start(false);
+    },
+  };
+};
+
 describe('a server restored from a backup', () => {
   it('is noticed by every device, which pushes again what it lost: each event applied once, devices and server row for row', async () => {
-    const port = await freePort();
-    const data = tempData();
-    const backup = tempData();
-    const start = async (demo: boolean) => {
-      running = await spawnUntilListening(
-        'node',
-        [
-          'dist/server/main.mjs',
-          '--port',
-          String(port),
-          '--data',
-          data,
-          ...(demo ? ['--demo', '300'] : []),
-        ],
-        { timeoutMs: 180_000 },
-      );
-      return running.url;
-    };
-    const stop = async () => {
-      await running!.stop();
-      running = undefined;
-    };
+    const host = await serverOnFolder(300);
 
-    let url = await start(true);
+    let url = await host.start(true);
     const a = await newDevice('device A', url);
     expect(await sync(a)).toEqual({ ok: true });
 
     // The backup: a cold copy of the stopped server's folder.
-    await stop();
-    cpSync(data, backup, { recursive: true });
-    url = await start(false);
+    url = await host.backUp();
 
     // Device B is enrolled after the backup: the restored server will not know its token.
     const b = await newDevice('device B', url);
     expect(await sync(b)).toEqual({ ok: true });
-    const open = (await a.db.backorderLines.where('status').equals('open').toArray())
-      .filter((l) => l.qtyAllocated === 0)
-      .map((l) => l.id)
-      .slice(0, 40);
+    const open = await freeLines(a, 40);
     expect(open).toHaveLength(40);
 
     // Work on both devices, synced: accepted, pulled back, kept in `sent`.
@@ -198,10 +213,7 @@ describe('a server restored from a backup', () => {
     expect(held).toHaveLength(15 + 5 + 10 + 6);
 
     // The restore: the folder replaced by the copy, the server back on the same port.
-    await stop();
-    rmSync(data, { recursive: true, force: true });
-    cpSync(backup, data, { recursive: true });
-    url = await start(false);
+    url = await host.restore();
 
     // Reconnect, then once more each so that each has pulled what the other pushed.
     for (const d of [a, b, a, b]) expect(await sync(d), d.name).toEqual({ ok: true });
@@ -230,47 +242,21 @@ describe('a server restored from a backup', () => {
     for (const d of [a, b]) {
       expect(await d.db.outbox.count(), d.name).toBe(0);
       expect(await tables(d.db), d.name).toEqual(server);
-      forgetPendingView();
+      forgetPendingView(d.db);
       expect((await computePendingView(d.db)).changes.size, d.name).toBe(0);
     }
-    await stop();
+    await host.stop();
   }, 600_000);
 
   it('is noticed on push when the checkpoint still holds: events accepted after the backup, not yet pulled, are pushed again', async () => {
-    const port = await freePort();
-    const data = tempData();
-    const backup = tempData();
-    const start = async (demo: boolean) => {
-      running = await spawnUntilListening(
-        'node',
-        [
-          'dist/server/main.mjs',
-          '--port',
-          String(port),
-          '--data',
-          data,
-          ...(demo ? ['--demo', '100'] : []),
-        ],
-        { timeoutMs: 180_000 },
-      );
-      return running.url;
-    };
-    const stop = async () => {
-      await running!.stop();
-      running = undefined;
-    };
-    let url = await start(true);
+    const host = await serverOnFolder(100);
+    let url = await host.start(true);
     const d = await newDevice('device D', url);
     expect(await sync(d)).toEqual({ ok: true });
-    const open = (await d.db.backorderLines.where('status').equals('open').toArray())
-      .filter((l) => l.qtyAllocated === 0)
-      .map((l) => l.id)
-      .slice(0, 12);
+    const open = await freeLines(d, 12);
     await hold(d, open.slice(0, 5));
     expect(await sync(d)).toEqual({ ok: true });
-    await stop();
-    cpSync(data, backup, { recursive: true });
-    await start(false); // same port, so the same URL
+    await host.backUp(); // same port, so the same URL
 
     // Accepted by the server, but the pull that would bring them back never ran.
     await hold(d, open.slice(5, 10));
@@ -283,10 +269,7 @@ describe('a server restored from a backup', () => {
     const held = await heldEventIds(d);
     expect(held).toHaveLength(12);
 
-    await stop();
-    rmSync(data, { recursive: true, force: true });
-    cpSync(backup, data, { recursive: true });
-    url = await start(false);
+    url = await host.restore();
 
     // Its checkpoint names a change from before the backup: a pull alone would not notice.
     const checkpoint = await readState<string>(d.db, KEYS.checkpoint);
@@ -304,6 +287,6 @@ describe('a server restored from a backup', () => {
     expect(open.map((id) => status.get(id))).toEqual(open.map(() => 'held'));
     expect(await d.db.outbox.count()).toBe(0);
     expect(await tables(d.db)).toEqual(await tables(fresh.db));
-    await stop();
+    await host.stop();
   }, 600_000);
 });

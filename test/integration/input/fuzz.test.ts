@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDevice } from '../../../server/auth/devices';
 import { systemClock } from '../../../server/clock';
 import { recordServerEvent } from '../../../server/events/server-events';
 import { REJECTED_MESSAGE_CHARS, REJECTED_PREFIX_CHARS } from '../../../server/events/record';
@@ -16,7 +15,7 @@ import { PullPageSchema, type Change } from '../../../shared/sync-api/pull';
 import { EventEnvelopeSchema, PushResponseSchema } from '../../../shared/sync-api/push';
 import { brokenTextProblem } from '../../../shared/text-safety';
 import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
-import { seedSmallWarehouse, testRegistry } from '../../fixtures/test-events';
+import { LEAD_AND_PICKER, seedWarehouseAndDevice, testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
 
 const kinds = await availableDbKinds();
@@ -305,20 +304,18 @@ describe.each(kinds)('fuzzed requests on %s', (kind) => {
       loopbackEnrollment: true,
       rateLimit: { burst: 1_000_000, perSecond: 1_000_000 },
     });
-    await seedSmallWarehouse(t.db, registry, systemClock, 2);
-    const ok = await recordServerEvent(t.db, registry, systemClock, 'oms.operators-defined', {
-      operators: [
-        { id: 'lead-1', badge: 'LE1', name: 'Lee Lead', role: 'lead', active: true },
-        { id: 'pick-1', badge: 'PI1', name: 'Pat Picker', role: 'picker', active: true },
-        { id: 'pack-1', badge: 'PA1', name: 'Pax Packer', role: 'packer', active: true },
-      ],
-    });
-    expect(ok.ok).toBe(true);
-    ({
-      token,
-      device: { id: deviceId },
-      epoch,
-    } = await createDevice(t.db, 'fuzzer', systemClock));
+    ({ token, deviceId, epoch } = await seedWarehouseAndDevice(
+      t.db,
+      registry,
+      systemClock,
+      'fuzzer',
+      {
+        operators: [
+          ...LEAD_AND_PICKER,
+          { id: 'pack-1', badge: 'PA1', name: 'Pax Packer', role: 'packer', active: true },
+        ],
+      },
+    ));
   });
   afterAll(async () => {
     await server?.close();

@@ -2,14 +2,12 @@
 // the stack): each is now a 400 naming the field, or a rejected event with a reason.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDevice } from '../../../server/auth/devices';
 import { systemClock } from '../../../server/clock';
-import { recordServerEvent } from '../../../server/events/server-events';
 import { ErrorBodySchema } from '../../../shared/sync-api/errors';
 import { PushResponseSchema } from '../../../shared/sync-api/push';
 import { brokenTextProblem } from '../../../shared/text-safety';
 import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
-import { seedSmallWarehouse, testRegistry } from '../../fixtures/test-events';
+import { LEAD_AND_PICKER, seedWarehouseAndDevice, testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
 
 const kinds = await availableDbKinds();
@@ -36,19 +34,15 @@ describe.each(kinds)('hostile input on %s', (kind) => {
   });
   beforeEach(async () => {
     await t.reset();
-    await seedSmallWarehouse(t.db, registry, systemClock, 2);
-    const ok = await recordServerEvent(t.db, registry, systemClock, 'oms.operators-defined', {
-      operators: [
-        { id: 'lead-1', badge: 'LE1', name: 'Lee Lead', role: 'lead', active: true },
-        { id: 'pick-1', badge: 'PI1', name: 'Pat Picker', role: 'picker', active: true },
-      ],
-    });
-    expect(ok.ok).toBe(true);
-    ({
-      token,
-      device: { id: deviceId },
-      epoch,
-    } = await createDevice(t.db, 'scanner', systemClock));
+    ({ token, deviceId, epoch } = await seedWarehouseAndDevice(
+      t.db,
+      registry,
+      systemClock,
+      'scanner',
+      {
+        operators: LEAD_AND_PICKER,
+      },
+    ));
   });
 
   const push = (events: unknown[]) =>

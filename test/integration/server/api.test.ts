@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDevice } from '../../../server/auth/devices';
 import { manualClock, systemClock } from '../../../server/clock';
 import { recordServerEvent } from '../../../server/events/server-events';
 import { ErrorBodySchema } from '../../../shared/sync-api/errors';
@@ -10,7 +9,11 @@ import { PullPageSchema, type Change } from '../../../shared/sync-api/pull';
 import { PushResponseSchema } from '../../../shared/sync-api/push';
 import { ENTITY_SCHEMAS } from '../../../shared/domain/entities';
 import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
-import { seedSmallWarehouse, testRegistry } from '../../fixtures/test-events';
+import {
+  seedSmallWarehouse,
+  seedWarehouseAndDevice,
+  testRegistry,
+} from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
 
 const kinds = await availableDbKinds();
@@ -48,12 +51,13 @@ describe.each(kinds)('sync API on %s', (kind) => {
   beforeEach(async () => {
     await t.reset();
     clock.advance(60_000); // a fresh rate-limit allowance
-    stockIds = await seedSmallWarehouse(t.db, registry, systemClock, 3);
-    ({
-      token,
-      device: { id: deviceId },
-      epoch,
-    } = await createDevice(t.db, 'scanner', systemClock));
+    ({ stockIds, token, deviceId, epoch } = await seedWarehouseAndDevice(
+      t.db,
+      registry,
+      systemClock,
+      'scanner',
+      { skus: 3 },
+    ));
   });
 
   const get = (path: string, auth: string | null = token) =>

@@ -11,7 +11,7 @@ import { FeedPageSchema } from '../../../shared/sync-api/feed';
 import { PullPageSchema } from '../../../shared/sync-api/pull';
 import { PushResponseSchema } from '../../../shared/sync-api/push';
 import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
-import { seedSmallWarehouse, testRegistry } from '../../fixtures/test-events';
+import { seedWarehouseAndDevice, testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
 
 const kinds = await availableDbKinds();
@@ -43,12 +43,13 @@ describe.each(kinds)('a restore noticed on %s', (kind) => {
   beforeEach(async () => {
     await t.reset();
     clock.advance(60_000);
-    stockIds = await seedSmallWarehouse(t.db, registry, systemClock, 3);
-    ({
-      token,
-      device: { id: deviceId },
-      epoch,
-    } = await createDevice(t.db, 'scanner', systemClock));
+    ({ stockIds, token, deviceId, epoch } = await seedWarehouseAndDevice(
+      t.db,
+      registry,
+      systemClock,
+      'scanner',
+      { skus: 3 },
+    ));
   });
 
   const get = (path: string) =>

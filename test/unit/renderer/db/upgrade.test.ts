@@ -27,30 +27,34 @@ const V1_STORES = {
   syncState: 'key',
 };
 
+// A hold then a release of one line, as an older app wrote them to its outbox (fresh objects each
+// call: Dexie writes the new localId into what it adds).
+const holdThenRelease = () => [
+  {
+    id: 'e1',
+    seq: 1,
+    type: 'backorder-line.held',
+    operatorId: 'op',
+    at: '2026-11-25T08:00:00Z',
+    payload: { backorderLineId: 'SO-1/1', reason: 'x' },
+  },
+  {
+    id: 'e2',
+    seq: 2,
+    type: 'backorder-line.released',
+    operatorId: 'op',
+    at: '2026-11-25T08:01:00Z',
+    payload: { backorderLineId: 'SO-1/1' },
+  },
+];
+
 describe('the device database', () => {
   it('upgrades a database made by version 1, keeping the outbox and the data', async () => {
     const name = `upgrade-${Math.random()}`;
     const old = new Dexie(name);
     old.version(1).stores(V1_STORES);
     await old.open();
-    await old.table('outbox').bulkAdd([
-      {
-        id: 'e1',
-        seq: 1,
-        type: 'backorder-line.held',
-        operatorId: 'op',
-        at: '2026-11-25T08:00:00Z',
-        payload: { backorderLineId: 'SO-1/1', reason: 'x' },
-      },
-      {
-        id: 'e2',
-        seq: 2,
-        type: 'backorder-line.released',
-        operatorId: 'op',
-        at: '2026-11-25T08:01:00Z',
-        payload: { backorderLineId: 'SO-1/1' },
-      },
-    ]);
+    await old.table('outbox').bulkAdd(holdThenRelease());
     await old.table('backorderLines').put({ id: 'SO-1/1', orderId: 'SO-1', status: 'open' });
     await old.table('syncState').bulkPut([
       { key: 'checkpoint', value: 'abc' },
@@ -79,25 +83,10 @@ describe('the device database', () => {
     old.version(1).stores(V1_STORES);
     old.version(2).stores({ outbox: '++localId, &id, seq, status', rejected: 'id, answeredAt' });
     await old.open();
+    const [held, released] = holdThenRelease();
     await old.table('outbox').bulkAdd([
-      {
-        id: 'e1',
-        seq: 1,
-        type: 'backorder-line.held',
-        operatorId: 'op',
-        at: '2026-11-25T08:00:00Z',
-        payload: { backorderLineId: 'SO-1/1', reason: 'x' },
-        status: 'accepted',
-      },
-      {
-        id: 'e2',
-        seq: 2,
-        type: 'backorder-line.released',
-        operatorId: 'op',
-        at: '2026-11-25T08:01:00Z',
-        payload: { backorderLineId: 'SO-1/1' },
-        status: 'pending',
-      },
+      { ...held, status: 'accepted' },
+      { ...released, status: 'pending' },
     ]);
     await old.table('rejected').put({ id: 'r1', answeredAt: '2026-11-25T08:02:00Z' });
     await old.table('syncState').put({ key: 'checkpoint', value: 'abc' });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedPageSchema } from '../../shared/sync-api/feed';
 import { freePort } from '../fixtures/free-port';
-import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
+import { spawnServer, type Running } from '../fixtures/spawn-server';
 import { tempData } from '../fixtures/temp-data';
 import { browserOrSkip, launchChromium, type LaunchedBrowser } from './chromium';
 
@@ -22,18 +22,10 @@ describe.skipIf(!executable)('an outage in Chromium', () => {
   let port: number;
   const data = tempData();
   const start = async (demo: boolean) => {
-    server = await spawnUntilListening(
-      'node',
-      [
-        'dist/server/main.mjs',
-        '--port',
-        String(port),
-        '--data',
-        data,
-        ...(demo ? ['--demo', '120'] : []),
-      ],
-      { env: { FILLWAVE_ADMIN_TOKEN: ADMIN } },
-    );
+    server = await spawnServer(port, data, {
+      demo: demo ? 120 : undefined,
+      env: { FILLWAVE_ADMIN_TOKEN: ADMIN },
+    });
   };
 
   beforeAll(async () => {

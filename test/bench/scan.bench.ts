@@ -11,10 +11,9 @@
 // The baseline: "Skip for now" on the same screen, the same change of task with no event written
 // and no IndexedDB read (the walk state lives in localStorage), so the ratio is what recording
 // the pick and reading it back costs over the screen's own render.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { findChromium, launchChromium } from '../browser/chromium';
+import { newDataDir } from '../fixtures/data-dir';
 import { freePort } from '../fixtures/free-port';
 import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
 import type { BenchGroup } from './harness';
@@ -59,7 +58,7 @@ const nextTask = (name: string, sent: number) => ({
       return [];
     }
     const port = await freePort();
-    const data = mkdtempSync(path.join(os.tmpdir(), 'fillwave-bench-'));
+    const data = newDataDir('fillwave-bench-');
     let server: Running | undefined = await spawnUntilListening(
       'node',
       ['dist/server/main.mjs', '--port', String(port), '--data', data, '--demo', String(LINES)],

@@ -1,11 +1,10 @@
 // In Chromium: pull-and-store of 100,000 backorder lines from the server into IndexedDB through
 // the real app, against a plain IndexedDB bulk write of the same records into a store with the
 // same indexes, in the same page and run. And the page's peak JS heap during the sync.
+import { newDataDir } from '../fixtures/data-dir';
 import { freePort } from '../fixtures/free-port';
 import { spawnUntilListening } from '../fixtures/spawn-server';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { findChromium, launchChromium } from '../browser/chromium';
 import { perSecond, type BenchGroup } from './harness';
 
@@ -57,7 +56,7 @@ const group: BenchGroup = {
           return [];
         }
         const port = await freePort();
-        const data = mkdtempSync(path.join(os.tmpdir(), 'fillwave-bench-'));
+        const data = newDataDir('fillwave-bench-');
         const server = await spawnUntilListening(
           'node',
           ['dist/server/main.mjs', '--port', String(port), '--data', data, '--demo', String(LINES)],

@@ -64,11 +64,10 @@ export const acceptedEvents = (db: FillwaveDb): Promise<OutboxEvent[]> =>
 
 // Everything the screen lays over the pulled rows, in the order it happened. Not the ones to
 // resend: their effect was in the rows before the server lost them.
-export const shownEvents = (db: FillwaveDb): Promise<OutboxEvent[]> =>
-  db.outbox
-    .orderBy('localId')
-    .filter((e) => e.status !== 'resend')
-    .toArray();
+// Filtered after reading: a Dexie filter walks a cursor, one callback per event, which made
+// every scan with 500 events waiting offline 2-3x slower (scan.next_task p95 17 -> 40 ms).
+export const shownEvents = async (db: FillwaveDb): Promise<OutboxEvent[]> =>
+  (await db.outbox.orderBy('localId').toArray()).filter((e) => e.status !== 'resend');
 
 // Numbers the waiting events from `from` in their order, in a new or the same epoch: after the
 // server forgot the device (new epoch, from 1) or lost events it had answered (a gap).

@@ -4,56 +4,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedPageSchema } from '../../shared/sync-api/feed';
 import { freePort } from '../fixtures/free-port';
-import { spawnServer, spawnUntilListening, type Running } from '../fixtures/spawn-server';
+import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
 import { tempData } from '../fixtures/temp-data';
 import { makeTestCert } from '../fixtures/test-cert';
 import { browserOrSkip, launchChromium, type LaunchedBrowser } from './chromium';
+import { demoStation, enrollOnLoopback, leadOpensQueue } from './demo-station';
 
 const executable = browserOrSkip();
 const ADMIN = 'browser-admin-token-0123456789ab';
 
 describe.skipIf(!executable)('a lead offline in Chromium', () => {
-  let chromium: LaunchedBrowser;
-  let server: Running | undefined;
-  let port: number;
-  const data = tempData();
-  const start = async (demo: boolean) => {
-    server = await spawnServer(port, data, {
-      demo: demo ? 120 : undefined,
-      env: { FILLWAVE_ADMIN_TOKEN: ADMIN },
-    });
-  };
-
-  beforeAll(async () => {
-    port = await freePort();
-    await start(true);
-    chromium = await launchChromium(executable!);
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-  });
+  const station = demoStation(executable!, ADMIN);
 
   it('keeps three holds made offline and delivers them once when the server is back', async () => {
-    const page = await chromium.context.newPage();
-    const url = `http://127.0.0.1:${port}`;
-    await page.goto(`${url}/#/setup`);
-    await page.getByRole('button', { name: 'Connect' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByText(/Synced \d/).waitFor({ timeout: 60_000 });
+    const page = await station.chromium.context.newPage();
+    const url = station.url();
+    await enrollOnLoopback(page, url);
     // The pulled pages were checked off the UI thread.
     expect(page.workers().some((w) => w.url().includes('sort-worker'))).toBe(true);
-    await page.getByLabel('Badge').fill('LE001');
-    await page.getByLabel('PIN').fill('123456');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: 'Backorder queue' }).click();
+    await leadOpensQueue(page);
     await page.getByRole('listitem').first().waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
       timeout: 30_000,
     });
 
-    await server!.stop();
-    server = undefined;
+    await station.stop();
     const ids = await page
       .getByRole('listitem')
       .evaluateAll((rows) =>
@@ -67,7 +42,7 @@ describe.skipIf(!executable)('a lead offline in Chromium', () => {
     await page.getByRole('heading', { name: 'Backorder queue' }).waitFor({ timeout: 15_000 });
     for (const id of ids) await page.getByTestId(`line-${id}`).getByText('held').waitFor();
 
-    await start(false);
+    await station.start();
     await page.getByTestId('waiting').filter({ hasText: '0 waiting' }).waitFor({ timeout: 75_000 });
     const feed = FeedPageSchema.parse(
       await (
@@ -90,7 +65,7 @@ describe.skipIf(!executable)('a lead offline in Chromium', () => {
     for (const id of ids) await page.getByTestId(`line-${id}`).getByText('held').waitFor();
 
     // A second tab of the same app waits for the sync lock: one sync loop per device.
-    const second = await chromium.context.newPage();
+    const second = await station.chromium.context.newPage();
     await second.goto(`${url}/#/`);
     await second.getByRole('heading', { name: 'Backorder fill' }).waitFor();
     const locks = await second.evaluate(async () => {

@@ -2,12 +2,10 @@
 // server stopped); when it is back on the same port and data, the header says Online within 5 s
 // and all 8 reach the server within 20 s. The bounds are the issue's, stated loosely on purpose;
 // everything is polled, and the measured times are printed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FeedPageSchema } from '../../shared/sync-api/feed';
-import { freePort } from '../fixtures/free-port';
-import { spawnServer, type Running } from '../fixtures/spawn-server';
-import { tempData } from '../fixtures/temp-data';
-import { browserOrSkip, launchChromium, type LaunchedBrowser } from './chromium';
+import { browserOrSkip } from './chromium';
+import { demoStation, enrollOnLoopback, leadOpensQueue } from './demo-station';
 
 const executable = browserOrSkip();
 const ADMIN = 'browser-admin-token-0123456789ab';
@@ -17,30 +15,11 @@ const APPLIED_WITHIN_MS = 20_000;
 const HOLDS = 8;
 
 describe.skipIf(!executable)('an outage in Chromium', () => {
-  let chromium: LaunchedBrowser;
-  let server: Running | undefined;
-  let port: number;
-  const data = tempData();
-  const start = async (demo: boolean) => {
-    server = await spawnServer(port, data, {
-      demo: demo ? 120 : undefined,
-      env: { FILLWAVE_ADMIN_TOKEN: ADMIN },
-    });
-  };
-
-  beforeAll(async () => {
-    port = await freePort();
-    await start(true);
-    chromium = await launchChromium(executable!);
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-  });
+  const station = demoStation(executable!, ADMIN);
 
   it('notices the server is back within seconds and delivers what waited', async () => {
-    const page = await chromium.context.newPage();
-    const url = `http://127.0.0.1:${port}`;
+    const page = await station.chromium.context.newPage();
+    const url = station.url();
     const heldOnServer = async (): Promise<number> => {
       const res = await fetch(`${url}/api/v1/admin/events?limit=1000`, {
         headers: { authorization: `Bearer ${ADMIN}` },
@@ -50,14 +29,8 @@ describe.skipIf(!executable)('an outage in Chromium', () => {
     };
     const header = page.getByTestId('sync-status');
 
-    await page.goto(`${url}/#/setup`);
-    await page.getByRole('button', { name: 'Connect' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByText(/Synced \d/).waitFor({ timeout: 60_000 });
-    await page.getByLabel('Badge').fill('LE001');
-    await page.getByLabel('PIN').fill('123456');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: 'Backorder queue' }).click();
+    await enrollOnLoopback(page, url);
+    await leadOpensQueue(page);
     await page
       .getByRole('listitem')
       .nth(HOLDS - 1)
@@ -67,8 +40,7 @@ describe.skipIf(!executable)('an outage in Chromium', () => {
     });
     expect(await heldOnServer()).toBe(0);
 
-    await server!.stop();
-    server = undefined;
+    await station.stop();
     const down = Date.now();
     const ids = await page
       .getByRole('listitem')
@@ -86,7 +58,7 @@ describe.skipIf(!executable)('an outage in Chromium', () => {
     // The outage itself: the server stays away for 10 s, whatever the page does meanwhile.
     await page.waitForTimeout(Math.max(0, OUTAGE_MS - (Date.now() - down)));
 
-    await start(false);
+    await station.start();
     const back = Date.now();
     await header.getByText('Online', { exact: true }).waitFor({ timeout: ONLINE_WITHIN_MS });
     const online = Date.now() - back;

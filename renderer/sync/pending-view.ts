@@ -103,17 +103,13 @@ const replay = (r: PendingReplay, events: readonly OutboxEvent[]) => {
   }
 };
 
-// Lays the waiting events, in order, over the pulled rows they touch. Pulled rows are never
-// changed by this: drop an event (the server rejected it) and its effect is gone.
-export const computePendingView = async (db: FillwaveDb): Promise<PendingView> => {
-  const [waiting, checkpoint] = await Promise.all([
-    shownEvents(db),
-    readState<unknown>(db, KEYS.checkpoint),
-  ]);
-  if (waiting.length === 0) {
-    db.pendingReplay = null;
-    return EMPTY_VIEW;
-  }
+// The replay of the events shown now over the pulled rows: the kept one when the rows are the
+// same (same checkpoint) and the events only grew at the end, else one built from scratch.
+const currentReplay = async (
+  db: FillwaveDb,
+  waiting: readonly OutboxEvent[],
+  checkpoint: unknown,
+): Promise<PendingReplay> => {
   const prev = db.pendingReplay;
   if (
     prev &&
@@ -121,14 +117,14 @@ export const computePendingView = async (db: FillwaveDb): Promise<PendingView> =
     prev.ids.length <= waiting.length &&
     prev.ids.every((id, i) => `${waiting[i]!.id}:${waiting[i]!.status}` === id)
   ) {
-    const fresh = waiting.slice(prev.ids.length);
     await loadLines(
       db,
       prev.base,
-      fresh.map((e) => e.payload),
+      waiting.slice(prev.ids.length).map((e) => e.payload),
     );
-    replay(prev, fresh);
-    return { changes: new Map(prev.changes), refused: [...prev.refused] };
+    // Sliced after the wait: an action may have laid its own event over the view meanwhile.
+    replay(prev, waiting.slice(prev.ids.length));
+    return prev;
   }
 
   const rows: { entity: EntityName; id: string; row: Record<string, unknown> }[] = [];
@@ -156,8 +152,53 @@ export const computePendingView = async (db: FillwaveDb): Promise<PendingView> =
     refused: [],
   };
   replay(r, waiting);
+  return r;
+};
+
+// Lays the waiting events, in order, over the pulled rows they touch. Pulled rows are never
+// changed by this: drop an event (the server rejected it) and its effect is gone.
+export const computePendingView = async (db: FillwaveDb): Promise<PendingView> => {
+  const [waiting, checkpoint] = await Promise.all([
+    shownEvents(db),
+    readState<unknown>(db, KEYS.checkpoint),
+  ]);
+  if (waiting.length === 0) {
+    db.pendingReplay = null;
+    return EMPTY_VIEW;
+  }
+  const r = await currentReplay(db, waiting, checkpoint);
   db.pendingReplay = r;
-  return { changes: new Map(changes), refused: [...r.refused] };
+  return { changes: new Map(r.changes), refused: [...r.refused] };
+};
+
+// What the device shows now, as tables for a rule to read (the action layer tries an event on
+// it before writing it), and how to keep the written event's effect on it.
+export interface ShownTables {
+  tables: Tables;
+  // After the event was written: lays its changes over the kept view, so the screen's next
+  // view replays nothing more (with no event waiting, the view built here is kept too).
+  written: (event: OutboxEvent, changes: readonly RowChange[]) => void;
+}
+
+export const shownTables = async (db: FillwaveDb): Promise<ShownTables> => {
+  const [waiting, checkpoint] = await Promise.all([
+    shownEvents(db),
+    readState<unknown>(db, KEYS.checkpoint),
+  ]);
+  const r = await currentReplay(db, waiting, checkpoint);
+  // Kept only when it holds an event: a kept view of no event would match any later outbox.
+  if (r.ids.length > 0) db.pendingReplay = r;
+  return {
+    tables: r.view,
+    written: (event, changes) => {
+      // Someone else's view since (a pull, a second action): it replays this event itself.
+      if (db.pendingReplay !== r && r.ids.length > 0) return;
+      if (r.ids.length !== waiting.length) return;
+      r.ids.push(`${event.id}:${event.status}`);
+      for (const c of changes) r.changes.set(changeKey(c.entity, c.id), c);
+      db.pendingReplay = r;
+    },
+  };
 };
 
 // One entity's rows as a person should see them.

@@ -2,8 +2,8 @@ import type { Tour } from '../../shared/domain/tour';
 import { fail, ok, type Result } from '../../shared/result';
 import { db } from '../db/db';
 import { heldBy, tours } from '../db/tables/tours';
-import { recordAction, type ActionContext } from '../sync/outbox';
-import { wakeSync } from '../sync/page-sync';
+import { act } from '../actions/act';
+import type { ActionContext } from '../sync/outbox';
 
 export type ClaimAnswer = 'won' | 'lost' | 'no-answer';
 
@@ -53,9 +53,8 @@ export const claimNextTour = async (
     );
   const lost: string[] = [];
   for (const tour of waiting) {
-    const claim = await recordAction(db, 'tour.claimed', { tourId: tour.id }, ctx);
+    const claim = await act(db, 'tour.claimed', { tourId: tour.id }, ctx);
     if (!claim.ok) return claim;
-    wakeSync();
     const answer = await answerTo(claim.value.id, tour.id, ctx, o);
     if (answer === 'won') return ok({ tourId: tour.id, lost });
     if (answer === 'no-answer')

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeIssues } from '../../shared/describe-issues';
 import type { WalkState } from '../../shared/picking/tour-controller';
+import { ENTRY_KINDS } from '../../shared/sync-api/events/picker';
 
 // Where the picker is inside a tour between events: the tasks skipped for now and the scans of
 // the task in hand. Kept per tour in localStorage, so a reload, a crash or a sign-out (pause)
@@ -24,6 +25,7 @@ const PickStepSchema = z.discriminatedUnion('step', [
       serial: LabelTextSchema.optional(),
       expiry: LabelTextSchema.optional(),
     }),
+    entry: z.enum(ENTRY_KINDS).optional(),
   }),
 ]);
 

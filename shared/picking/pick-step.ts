@@ -1,4 +1,5 @@
 import type { PickTask } from '../domain/pick-task';
+import type { EntryKind } from '../sync-api/events/picker';
 
 // What an item scan told us: how many units it stands for and what its label said.
 export type ItemRead =
@@ -25,9 +26,13 @@ export type PickStep =
       taskId: string;
       units: number;
       label: { lot?: string; serial?: string; expiry?: string };
+      // Typed if any of the item's reads was typed, or the count was keyed with no item read.
+      entry?: EntryKind;
     };
 
-export type PickInput = { kind: 'scan'; text: string } | { kind: 'count'; units: number };
+// A scan's `entry` says how it reached the screen: by the scanner (the default) or typed.
+export type PickInput =
+  { kind: 'scan'; text: string; entry?: EntryKind } | { kind: 'count'; units: number };
 
 export interface PickResult {
   step: PickStep;
@@ -41,6 +46,7 @@ export interface PickResult {
     lot?: string;
     serial?: string;
     expiry?: string;
+    entry: EntryKind;
   };
 }
 
@@ -69,11 +75,14 @@ export const pickInput = (ctx: PickContext, step: PickStep, input: PickInput): P
         taskId: step.taskId,
         units: input.units,
         label: step.step === 'count' ? step.label : {},
+        // A count keyed before any item was read: nothing identified the item.
+        entry: step.step === 'count' ? (step.entry ?? 'scan') : 'typed',
       },
     };
   }
 
   const text = input.text;
+  const entry = input.entry ?? 'scan';
   if (step.step === 'location') {
     if (!same(text, ctx.locationCode))
       return refuse(`Wrong location: ${text.trim()}. Go to ${ctx.locationCode}.`);
@@ -86,7 +95,7 @@ export const pickInput = (ctx: PickContext, step: PickStep, input: PickInput): P
     if (item.units > left)
       return refuse(`That scan is ${item.units} units; only ${left} are asked for.`);
     const { ok: _ok, units, ...label } = item;
-    return { step: { step: 'count', taskId: step.taskId, units, label } };
+    return { step: { step: 'count', taskId: step.taskId, units, label, entry } };
   }
 
   // Counting: another of the item adds to the count; the tote records the pick.
@@ -95,7 +104,8 @@ export const pickInput = (ctx: PickContext, step: PickStep, input: PickInput): P
     const units = step.units + item.units;
     if (units > left) return refuse(`That makes ${units}; only ${left} are asked for.`);
     const { ok: _ok, units: _u, ...label } = item;
-    return { step: { ...step, units, label: { ...step.label, ...label } } };
+    const both = step.entry === 'typed' || entry === 'typed' ? 'typed' : 'scan';
+    return { step: { ...step, units, label: { ...step.label, ...label }, entry: both } };
   }
   if (!ctx.toteCode) return refuse('This order has no tote on the cart yet.');
   if (!same(text, ctx.toteCode))
@@ -109,6 +119,7 @@ export const pickInput = (ctx: PickContext, step: PickStep, input: PickInput): P
       qty: step.units,
       toteCode: ctx.toteCode,
       ...step.label,
+      entry: step.entry ?? 'scan',
     },
   };
 };

@@ -18,16 +18,22 @@ const barcodeFor = (sku: Sku, code: string) => {
   return sku.barcodes.find((b) => b.code === code || (gtin !== null && asGtin14(b.code) === gtin));
 };
 
+// The SKU code shown on the screen, typed by a picker whose label will not scan: one each. Any
+// case: people type "sku-00031" as often as "SKU-00031".
+export const isSkuCode = (sku: Sku, code: string) =>
+  code.trim().toUpperCase() === sku.sku.trim().toUpperCase();
+
 export interface ItemReader {
   sku: Sku;
   // YYYY-MM-DD on the device: an item whose label expired before it is refused.
   today: string;
-  // Whether a code is some product's (another SKU's barcode): a wrong item, not a wrong tote.
+  // Whether a code is some product's (another SKU's barcode or SKU code): a wrong item, not a
+  // wrong tote.
   isProductCode?: (code: string) => boolean;
 }
 
 // A scan as this SKU: its own barcode (each, inner or case: the units one scan stands for), its
-// GTIN, or a GS1-128 / DataMatrix / QR element string with the GTIN in AI 01 or 02, a count in AI
+// SKU code (one each), its GTIN, or a GS1-128 / DataMatrix / QR element string with the GTIN in AI 01 or 02, a count in AI
 // 30 or 37, and the lot (10), serial (21) and expiry (17) recorded with the pick.
 export const readItem = ({ sku, today, isProductCode }: ItemReader, text: string): ItemRead => {
   const code = text.trim();
@@ -38,6 +44,7 @@ export const readItem = ({ sku, today, isProductCode }: ItemReader, text: string
   });
   const plain = barcodeFor(sku, code);
   if (plain) return { ok: true, units: plain.units };
+  if (isSkuCode(sku, code)) return { ok: true, units: 1 };
   const gs1 = SYMBOLOGY.test(code) || code.includes('\u001d') || /^0[12]\d{14}/.test(code);
   if (!gs1) return wrong(validGtin(code) || (isProductCode?.(code) ?? false));
   const parsed = parseGs1(code);

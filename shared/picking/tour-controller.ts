@@ -128,7 +128,12 @@ export const pickContextOf = (
   today: string,
 ): PickContext => {
   const sku = rows.skus.get(current.skuId);
-  const barcodes = new Set([...rows.skus.values()].flatMap((s) => s.barcodes.map((b) => b.code)));
+  const codes = new Set(
+    [...rows.skus.values()].flatMap((s) => [
+      ...s.barcodes.map((b) => b.code),
+      s.sku.trim().toUpperCase(),
+    ]),
+  );
   return {
     task: current,
     locationCode: rows.locations.get(current.locationId)?.code ?? current.locationId,
@@ -136,7 +141,10 @@ export const pickContextOf = (
     toteCode: slots.find((s) => s.slot === current.toteSlot)?.toteCode ?? null,
     readItem: (text) =>
       sku
-        ? readItem({ sku, today, isProductCode: (c) => barcodes.has(c) }, text)
+        ? readItem(
+            { sku, today, isProductCode: (c) => codes.has(c) || codes.has(c.toUpperCase()) },
+            text,
+          )
         : { ok: false, known: false, reason: `SKU ${current.skuId} is not on this device.` },
   };
 };

@@ -1,28 +1,29 @@
-import { useState } from 'react';
+import type { EntryKind } from '../../../shared/sync-api/events/picker';
+import { useEntryField } from '../../actions/use-scanner';
 
-// Typing a code from a damaged label: the same as scanning it.
+// Typing a code from a damaged label: the same as scanning it, recorded as typed.
 export const ManualEntry = ({
   onEnter,
   label,
 }: {
-  onEnter: (text: string) => void;
+  onEnter: (text: string, entry: EntryKind) => void;
   label: string;
 }) => {
-  const [text, setText] = useState('');
+  const field = useEntryField(onEnter);
   return (
     <form
       className="manual"
       onSubmit={(e) => {
         e.preventDefault();
-        if (text.trim()) onEnter(text);
-        setText('');
+        field.enter();
       }}
     >
       <label>
         {label}
         <input
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+          value={field.text}
+          onChange={(e) => field.setText(e.target.value)}
+          onKeyDown={field.onKeyDown}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}

@@ -4,7 +4,7 @@ import { useMyTours } from '../../db/tables/tours';
 import { claimNextTour } from '../../picking/claim';
 import { useAppStore } from '../../stores/app-store';
 import { useReachable } from '../../sync/use-reachable';
-import { actionContext } from './action-context';
+import { actionContext } from '../../actions/context';
 import { ScannerSettings } from './ScannerSettings';
 
 // The picker's start: tours a lead gave them or they claimed, and "next tour". A new tour needs

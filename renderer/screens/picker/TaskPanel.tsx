@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Location } from '../../../shared/domain/location';
 import type { PickTask } from '../../../shared/domain/pick-task';
+import type { EntryKind } from '../../../shared/sync-api/events/picker';
 import type { Sku } from '../../../shared/domain/sku';
 import { remainingOf, type PickStep } from '../../../shared/picking/pick-step';
 import { ManualEntry } from './ManualEntry';
@@ -20,7 +21,7 @@ export interface TaskPanelProps {
   toteCode: string | null;
   tasksLeft: number;
   nextAisle: number | null;
-  onScan: (text: string) => void;
+  onScan: (text: string, entry: EntryKind) => void;
   onCount: (units: number) => void;
   onShort: (short: ShortPick) => void;
   onSkip: () => void;

@@ -1,11 +1,18 @@
 import type { Slot } from '../../../shared/picking/tour-controller';
+import type { EntryKind } from '../../../shared/sync-api/events/picker';
 import { ManualEntry } from './ManualEntry';
 
 export type { Slot };
 
 // Start of a tour: a tote into each cart slot, one order per tote. The screen's scanner sends
 // each scan to the first empty slot.
-export const ToteSetup = ({ slots, onScan }: { slots: Slot[]; onScan: (text: string) => void }) => {
+export const ToteSetup = ({
+  slots,
+  onScan,
+}: {
+  slots: Slot[];
+  onScan: (text: string, entry: EntryKind) => void;
+}) => {
   const next = slots.find((s) => !s.toteCode);
   return (
     <div className="tote-setup">

@@ -9,19 +9,13 @@ import {
   toteFor,
   tourNow,
 } from '../../../shared/picking/tour-controller';
+import type { Result } from '../../../shared/result';
+import type { EntryKind } from '../../../shared/sync-api/events/picker';
+import { useAct } from '../../actions/use-act';
+import { useScanner } from '../../actions/use-scanner';
 import { useTourWork } from '../../db/tables/tours';
-import {
-  assignTote,
-  completeTour,
-  confirmPick,
-  dropTotes,
-  reportShort,
-  undoPick,
-} from '../../picking/tour-actions';
-import { useScanner } from '../../picking/use-scanner';
 import { signalDone, signalRefusal } from '../../platform/feedback';
 import { useAppStore } from '../../stores/app-store';
-import { actionContext } from './action-context';
 import type { ShortPick } from './ShortPickForm';
 import { TaskPanel } from './TaskPanel';
 import { ToteSetup } from './ToteSetup';
@@ -43,7 +37,7 @@ export const TourScreen = () => {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   // Set while an event is being written, synchronously: a scan then is refused out loud.
   const busy = useRef(false);
-  const ctx = actionContext(operator.id);
+  const act = useAct();
 
   const update = (next: WalkState) => setWalk(tourId, next);
   const refuse = (text: string) => {
@@ -55,11 +49,12 @@ export const TourScreen = () => {
     signalDone();
   };
   // One event at a time: a scan while the last is being written is refused, never lost quietly.
-  const recording = async (write: () => Promise<{ ok: boolean; reason?: string }>) => {
+  // What the device's own rule refuses is said at once, and nothing is written or announced.
+  const recording = async (write: () => Promise<Result<unknown>>) => {
     busy.current = true;
     try {
       const r = await write();
-      if (!r.ok) refuse(r.reason ?? 'That could not be recorded.');
+      if (!r.ok) refuse(r.reason);
       return r.ok;
     } finally {
       busy.current = false;
@@ -78,10 +73,12 @@ export const TourScreen = () => {
     if ('refusal' in tote) return refuse(tote.refusal);
     if (
       await recording(() =>
-        assignTote(
-          { tourId, toteCode: tote.toteCode, slot: tote.slot, orderId: tote.orderId },
-          ctx,
-        ),
+        act('tote.assigned', {
+          tourId,
+          toteCode: tote.toteCode,
+          slot: tote.slot,
+          orderId: tote.orderId,
+        }),
       )
     )
       done(`Tote ${tote.toteCode} in slot ${tote.slot + 1}.`);
@@ -96,30 +93,32 @@ export const TourScreen = () => {
     setMessage(null);
     if (!result.pick) return update({ ...walkState, step: result.step });
     const pick = result.pick;
-    if (await recording(() => confirmPick(pick, ctx))) {
+    if (await recording(() => act('pick.confirmed', pick))) {
       update({ ...walkState, step: result.step });
       done(`Picked ${pick.qty} × ${sku?.sku ?? current.skuId} into tote ${pick.toteCode}.`);
     }
   };
 
-  const onScan = (text: string) => {
+  const onScan = (text: string, entry: EntryKind) => {
     if (!work || !now) return;
     const scan = scanFor(work, now, busy.current);
     if ('refusal' in scan) return refuse(scan.refusal);
     if (scan.for === 'tote') void toteScan(text);
-    else if (scan.for === 'pick') void pickStep({ kind: 'scan', text });
+    else if (scan.for === 'pick') void pickStep({ kind: 'scan', text, entry });
   };
-  useScanner(onScan);
+  useScanner({ onScan, onRefusal: refuse });
 
   const onShort = async ({ foundQty, reason }: ShortPick) => {
     if (!current) return;
     const toteCode = slots.find((s) => s.slot === current.toteSlot)?.toteCode ?? undefined;
     if (
       await recording(() =>
-        reportShort(
-          { pickTaskId: current.id, foundQty, reason, ...(foundQty > 0 ? { toteCode } : {}) },
-          ctx,
-        ),
+        act('short-pick.reported', {
+          pickTaskId: current.id,
+          foundQty,
+          reason,
+          ...(foundQty > 0 && toteCode ? { toteCode } : {}),
+        }),
       )
     ) {
       update({ ...walkState, step: null });
@@ -133,8 +132,8 @@ export const TourScreen = () => {
 
   const onDrop = async (packStation: string) => {
     if (!work) return;
-    if (held && !(await recording(() => completeTour(tourId, ctx)))) return;
-    if (await recording(() => dropTotes(tourId, packStation, ctx)))
+    if (held && !(await recording(() => act('tour.completed', { tourId })))) return;
+    if (await recording(() => act('totes.dropped', { tourId, packStation })))
       done(`Totes dropped at ${packStation}.`);
   };
 
@@ -194,7 +193,7 @@ export const TourScreen = () => {
             type="button"
             className="button-quiet"
             onClick={() =>
-              void recording(() => undoPick(lastPick.id, ctx)).then(
+              void recording(() => act('pick.undone', { pickId: lastPick.id })).then(
                 (ok) => ok && done('Last pick undone.'),
               )
             }

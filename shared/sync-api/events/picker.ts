@@ -19,6 +19,9 @@ export const ToteAssignedSchema = z.strictObject({
   orderId: IdSchema,
 });
 
+export const ENTRY_KINDS = ['scan', 'typed'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
 export const PickConfirmedSchema = z.strictObject({
   pickTaskId: IdSchema,
   qty: PositiveQuantitySchema,
@@ -27,6 +30,9 @@ export const PickConfirmedSchema = z.strictObject({
   lot: text(1, 20).optional(),
   serial: text(1, 20).optional(),
   expiry: DateSchema.optional(),
+  // How the item was found: its barcode scanned, or a code typed in (a damaged label, or a count
+  // keyed with no item scanned). Absent from events recorded before it was kept.
+  entry: z.enum(ENTRY_KINDS).optional(),
 });
 
 export const SHORT_PICK_REASONS = ['not-found', 'damaged', 'wrong-item'] as const;

@@ -58,7 +58,12 @@ describe("the picker's tour", () => {
     expect(await outboxTypes()).toEqual(['tote.assigned', 'tote.assigned']);
     await enter('TOTE-A');
     await waitFor(async () =>
-      expect(await lastPayload()).toEqual({ pickTaskId: 'K1', qty: 2, toteCode: 'TOTE-A' }),
+      expect(await lastPayload()).toEqual({
+        pickTaskId: 'K1',
+        qty: 2,
+        toteCode: 'TOTE-A',
+        entry: 'typed',
+      }),
     );
 
     // K2 at A2-05: one case scan is six; then the pick is undone and K2 is back.
@@ -118,6 +123,7 @@ describe("the picker's tour", () => {
         toteCode: 'TOTE-B',
         lot: 'LOT7',
         expiry: '2030-12-31',
+        entry: 'typed',
       }),
     );
 
@@ -157,6 +163,79 @@ describe("the picker's tour", () => {
       slot: 0,
       orderId: 'O1',
     });
+  });
+
+  it("says the device's own refusal of a pick, writes nothing and never says Picked", async () => {
+    // The stock reserved for K1 went elsewhere (another lead's re-plan, pulled): the device's rule
+    // for pick.confirmed refuses it, so the screen must not announce it.
+    await db.reservations.delete('R-K1');
+    renderAt('/pick/T1');
+    await screen.findByText('Scan a tote for slot 1 (order O1)');
+    await enter('TOTE-A');
+    await screen.findByText('Scan a tote for slot 2 (order O2)');
+    await enter('TOTE-B');
+    await screen.findByText('A1-01');
+    await enter('A1-01');
+    await enter('09501101020917');
+    await enter('TOTE-A');
+    await waitFor(() => expect(alert()).toHaveTextContent('Not enough reserved'));
+    expect(screen.queryByText(/Picked/)).not.toBeInTheDocument();
+    expect(await outboxTypes()).toEqual(['tote.assigned', 'tote.assigned']);
+    // The task is still in hand: the picker can report it short.
+    expect(screen.getByText('A1-01')).toBeInTheDocument();
+  });
+
+  it('finds the item by the SKU code shown on screen, typed, and records the pick as typed', async () => {
+    renderAt('/pick/T1');
+    await screen.findByText('Scan a tote for slot 1 (order O1)');
+    await enter('TOTE-A');
+    await screen.findByText('Scan a tote for slot 2 (order O2)');
+    await enter('TOTE-B');
+    await screen.findByText('A1-01');
+    await enter('A1-01');
+    await enter('widget');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByTestId('counted')).toHaveTextContent('1');
+    await enter('WIDGET');
+    await enter('TOTE-A');
+    await waitFor(async () =>
+      expect(await lastPayload()).toEqual({
+        pickTaskId: 'K1',
+        qty: 2,
+        toteCode: 'TOTE-A',
+        entry: 'typed',
+      }),
+    );
+    expect(await screen.findByText('Picked 2 × WIDGET into tote TOTE-A.')).toBeInTheDocument();
+  });
+
+  it('records an item scanned with no field focused as scanned', async () => {
+    renderAt('/pick/T1');
+    await screen.findByText('Scan a tote for slot 1 (order O1)');
+    (document.activeElement as HTMLElement | null)?.blur();
+    const burst = async (text: string) => {
+      act(() => {
+        for (const key of [...text, 'Enter'])
+          window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      });
+      await act(async () => {});
+    };
+    await burst('TOTE-A');
+    await screen.findByText('Scan a tote for slot 2 (order O2)');
+    await burst('TOTE-B');
+    await screen.findByText('A1-01');
+    await burst('A1-01');
+    await burst('09501101020917');
+    await burst('09501101020917');
+    await burst('TOTE-A');
+    await waitFor(async () =>
+      expect(await lastPayload()).toEqual({
+        pickTaskId: 'K1',
+        qty: 2,
+        toteCode: 'TOTE-A',
+        entry: 'scan',
+      }),
+    );
   });
 
   it('comes back to the same task and step after a reload', async () => {

@@ -66,3 +66,21 @@ describe('reading a scan as the task’s item', () => {
     });
   });
 });
+
+describe('finding the item by any of its codes', () => {
+  it('takes each of its barcodes and its SKU code, the one the screen shows, in any case', () => {
+    for (const b of sku.barcodes)
+      expect(readItem(reader, b.code)).toEqual({ ok: true, units: b.units });
+    expect(readItem(reader, 'WIDGET')).toEqual({ ok: true, units: 1 });
+    expect(readItem(reader, ' widget ')).toEqual({ ok: true, units: 1 });
+  });
+
+  it("finds a SKU code such as SKU-00031, and calls another SKU's code a wrong item", () => {
+    const numbered = { ...sku, sku: 'SKU-00031', barcodes: [] };
+    expect(readItem({ ...reader, sku: numbered }, 'SKU-00031')).toEqual({ ok: true, units: 1 });
+    expect(readItem({ ...reader, sku: numbered }, 'SKU-00032')).toMatchObject({
+      ok: false,
+      reason: 'Wrong item: SKU-00032 is not SKU-00031 (Blue widget).',
+    });
+  });
+});

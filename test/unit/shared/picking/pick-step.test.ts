@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { PickTask } from '../../../../shared/domain/pick-task';
+import type { Sku } from '../../../../shared/domain/sku';
+import {
+  pickInput,
+  type PickContext,
+  type PickInput,
+  type PickResult,
+  type PickStep,
+} from '../../../../shared/picking/pick-step';
+import { readItem } from '../../../../shared/picking/read-item';
+
+const sku: Sku = {
+  id: 'S1',
+  sku: 'SKU-00031',
+  description: 'Blue widget',
+  unit: 'each',
+  weightKg: 1,
+  volumeL: 1,
+  barcodes: [{ code: '9501101020917', kind: 'each', units: 1 }],
+};
+const task: PickTask = {
+  id: 'K1',
+  tourId: 'T1',
+  waveId: 'WV1',
+  backorderLineId: 'O1/1',
+  orderId: 'O1',
+  locationId: 'L1',
+  skuId: 'S1',
+  qty: 3,
+  sequence: 0,
+  toteSlot: 0,
+  status: 'open',
+  pickedQty: 0,
+  shortQty: 0,
+};
+const ctx: PickContext = {
+  task,
+  locationCode: 'A1-01',
+  skuLabel: sku.sku,
+  toteCode: 'TOTE-A',
+  readItem: (text) => readItem({ sku, today: '2026-11-25' }, text),
+};
+
+// Feeds inputs from the task's start; the pick the last one recorded.
+const walk = (...inputs: PickInput[]) => {
+  let step: PickStep = { step: 'location', taskId: 'K1' };
+  let pick: PickResult['pick'];
+  for (const input of inputs) {
+    const result = pickInput(ctx, step, input);
+    expect(result.refusal).toBeUndefined();
+    step = result.step;
+    pick = result.pick;
+  }
+  return pick;
+};
+
+const scan = (text: string): PickInput => ({ kind: 'scan', text });
+const typed = (text: string): PickInput => ({ kind: 'scan', text, entry: 'typed' });
+
+describe('how the item of a pick was entered', () => {
+  it('records a pick whose item was scanned as scanned', () => {
+    expect(walk(scan('A1-01'), scan('9501101020917'), scan('TOTE-A'))).toEqual({
+      pickTaskId: 'K1',
+      qty: 1,
+      toteCode: 'TOTE-A',
+      entry: 'scan',
+    });
+  });
+
+  it('accepts the SKU code typed from the screen, and records the pick as typed', () => {
+    expect(walk(scan('A1-01'), typed('SKU-00031'), scan('TOTE-A'))).toEqual({
+      pickTaskId: 'K1',
+      qty: 1,
+      toteCode: 'TOTE-A',
+      entry: 'typed',
+    });
+  });
+
+  it('counts one typed read among scans as typed, and a count keyed with no item read too', () => {
+    expect(
+      walk(scan('A1-01'), scan('9501101020917'), typed('9501101020917'), scan('TOTE-A')),
+    ).toMatchObject({ qty: 2, entry: 'typed' });
+    expect(walk(scan('A1-01'), { kind: 'count', units: 3 }, scan('TOTE-A'))).toMatchObject({
+      qty: 3,
+      entry: 'typed',
+    });
+    // A count keyed after the item was scanned: the item was still found by its barcode.
+    expect(
+      walk(scan('A1-01'), scan('9501101020917'), { kind: 'count', units: 3 }, scan('TOTE-A')),
+    ).toMatchObject({ qty: 3, entry: 'scan' });
+  });
+});

@@ -6,6 +6,7 @@ import {
   type DeviceEventType,
   type DevicePayload,
 } from '../../shared/sync-api/events/catalogue';
+import { EVENT_FIELD_WORDS } from '../../shared/sync-api/events/field-words';
 import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import { recordAction, type ActionContext } from '../sync/outbox';
 import { wakeSync } from '../sync/page-sync';
@@ -23,12 +24,12 @@ export const act = async <T extends DeviceEventType>(
   wake: () => void = wakeSync,
 ): Promise<Result<OutboxEvent>> => {
   const parsed = DEVICE_EVENTS[type].payload.safeParse(payload);
-  if (!parsed.success) return fail(sayIssues(parsed.error));
+  if (!parsed.success) return fail(sayIssues(parsed.error, EVENT_FIELD_WORDS[type]));
   // The context once: the id and time the rule sees are the ones written.
   const id = ctx.newId();
   const now = ctx.now();
   const at = now.toISOString();
-  const shown = await shownTables(db);
+  const shown = await shownTables(db, parsed.data);
   const outcome = applyLocally(shown.tables, {
     id,
     type,

@@ -180,12 +180,14 @@ export interface ShownTables {
   written: (event: OutboxEvent, changes: readonly RowChange[]) => void;
 }
 
-export const shownTables = async (db: FillwaveDb): Promise<ShownTables> => {
+// `payload`: the event about to be tried, whose lines are loaded too.
+export const shownTables = async (db: FillwaveDb, payload: unknown): Promise<ShownTables> => {
   const [waiting, checkpoint] = await Promise.all([
     shownEvents(db),
     readState<unknown>(db, KEYS.checkpoint),
   ]);
   const r = await currentReplay(db, waiting, checkpoint);
+  await loadLines(db, r.base, [payload]);
   // Kept only when it holds an event: a kept view of no event would match any later outbox.
   if (r.ids.length > 0) db.pendingReplay = r;
   return {

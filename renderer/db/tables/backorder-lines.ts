@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BackorderLine } from '../../../shared/domain/backorder-line';
 import { withPending } from '../../sync/pending-view';
-import { recordAction, type ActionContext } from '../../sync/outbox';
 import { db } from '../db';
 import { usePendingView } from './pending';
 
@@ -29,9 +28,3 @@ export const useQueueLines = (): BackorderLine[] | undefined => {
     .filter((l) => l.status === 'open' || l.status === 'held')
     .sort(byPromise);
 };
-
-export const holdLine = (backorderLineId: string, reason: string, ctx: ActionContext) =>
-  recordAction(db, 'backorder-line.held', { backorderLineId, reason }, ctx);
-
-export const releaseLine = (backorderLineId: string, ctx: ActionContext) =>
-  recordAction(db, 'backorder-line.released', { backorderLineId }, ctx);

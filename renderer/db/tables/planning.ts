@@ -18,9 +18,7 @@ import {
   type ShiftSite,
 } from '../../../shared/engines/plan/shift';
 import type { Result } from '../../../shared/result';
-import type { WaveReleased } from '../../../shared/sync-api/events/lead';
 import { computePendingView, withPending } from '../../sync/pending-view';
-import { recordAction, type ActionContext } from '../../sync/outbox';
 import { db } from '../db';
 import { usePendingView } from './pending';
 
@@ -59,14 +57,6 @@ const readSite = (): Promise<ShiftSite> =>
 // Plans the shift on what this device shows now (shared/engines/plan/shift.ts).
 export const planShift = async (newId: () => string): Promise<Result<PlanPreview>> =>
   planShiftFrom(await readSite(), newId);
-
-// Reserves the wave's stock and releases it in one event; the server decides.
-export const releaseWave = (payload: WaveReleased, ctx: ActionContext) =>
-  recordAction(db, 'wave.released', payload, ctx);
-
-// The tour is the picker's ahead of time, so their handheld can walk it offline.
-export const assignTour = (tourId: string, pickerId: string, ctx: ActionContext) =>
-  recordAction(db, 'tour.assigned', { tourId, pickerId }, ctx);
 
 export interface OpenTour extends Figures {
   id: string;

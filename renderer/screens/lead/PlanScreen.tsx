@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { Operator } from '../../../shared/domain/operator';
+import { useAct } from '../../actions/use-act';
 import {
-  assignTour,
   planShift,
-  releaseWave,
   useOpenTours,
   usePickers,
   type Figures,
@@ -12,8 +11,6 @@ import {
   type PlanPreview,
   type PreviewWave,
 } from '../../db/tables/planning';
-import { wakeSync } from '../../sync/page-sync';
-import { useAppStore } from '../../stores/app-store';
 
 const LEFT_WORDS: Record<LeftWhy, string> = {
   'no-stock': 'not enough free stock',
@@ -27,16 +24,10 @@ const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const figures = (f: Figures) =>
   `${count(f.orders, 'order')} · ${count(f.lines, 'line')} · ${count(f.units, 'unit')} · ${Math.round(f.routeLengthM)} m`;
 
-const newContext = (operatorId: string) => ({
-  operatorId,
-  now: () => new Date(),
-  newId: () => crypto.randomUUID(),
-});
-
 // The lead's smallest release path: plan every fillable line with the default rules, review
 // the waves, release them one by one, and hand tours to pickers ahead of time.
 export const PlanScreen = () => {
-  const operator = useAppStore((s) => s.operator);
+  const act = useAct();
   const tours = useOpenTours();
   const pickers = usePickers();
   const [preview, setPreview] = useState<PlanPreview | null>(null);
@@ -62,21 +53,16 @@ export const PlanScreen = () => {
 
   const release = (wave: PreviewWave) =>
     run(async () => {
-      if (!operator) return 'Sign in to release a wave.';
-      const done = await releaseWave(wave.payload, newContext(operator.id));
+      const done = await act('wave.released', wave.payload);
       if (!done.ok) return done.reason;
-      wakeSync();
       setPreview((p) => p && { ...p, waves: p.waves.filter((w) => w !== wave) });
       return null;
     });
 
   const assign = (tourId: string, pickerId: string) =>
     run(async () => {
-      if (!operator) return 'Sign in to assign a tour.';
-      const done = await assignTour(tourId, pickerId, newContext(operator.id));
-      if (!done.ok) return done.reason;
-      wakeSync();
-      return null;
+      const done = await act('tour.assigned', { tourId, pickerId });
+      return done.ok ? null : done.reason;
     });
 
   return (

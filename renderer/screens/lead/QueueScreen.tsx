@@ -1,9 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import type { BackorderLine } from '../../../shared/domain/backorder-line';
-import { holdLine, releaseLine, useQueueLines } from '../../db/tables/backorder-lines';
-import { wakeSync } from '../../sync/page-sync';
-import { useAppStore } from '../../stores/app-store';
+import { useAct } from '../../actions/use-act';
+import { useQueueLines } from '../../db/tables/backorder-lines';
 
 const ROW_PX = 72;
 const DAY_MS = 86_400_000;
@@ -15,7 +14,7 @@ const ageDays = (orderedAt: string, now: number) =>
 // hold and release. Thousands of lines scroll smoothly: only the visible rows are drawn.
 export const QueueScreen = () => {
   const lines = useQueueLines();
-  const operator = useAppStore((s) => s.operator);
+  const act = useAct();
   const [reason, setReason] = useState('Check with customer');
   const [error, setError] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -32,19 +31,12 @@ export const QueueScreen = () => {
   });
   const now = Date.now();
 
-  const act = async (line: BackorderLine) => {
-    if (!operator) return;
-    const ctx = {
-      operatorId: operator.id,
-      now: () => new Date(),
-      newId: () => crypto.randomUUID(),
-    };
+  const toggle = async (line: BackorderLine) => {
     const done =
       line.status === 'held'
-        ? await releaseLine(line.id, ctx)
-        : await holdLine(line.id, reason, ctx);
+        ? await act('backorder-line.released', { backorderLineId: line.id })
+        : await act('backorder-line.held', { backorderLineId: line.id, reason });
     setError(done.ok ? null : done.reason);
-    if (done.ok) wakeSync();
   };
 
   if (!lines) return <p>Loading the queue…</p>;
@@ -92,7 +84,7 @@ export const QueueScreen = () => {
                 </div>
                 <button
                   type="button"
-                  onClick={() => void act(line)}
+                  onClick={() => void toggle(line)}
                   aria-label={`${line.status === 'held' ? 'Release' : 'Hold'} ${line.id}`}
                 >
                   {line.status === 'held' ? 'Release' : 'Hold'}

@@ -5,7 +5,8 @@ import type { Location } from '../../../shared/domain/location';
 import type { Operator } from '../../../shared/domain/operator';
 import { TourAssignedSchema, WaveReleasedSchema } from '../../../shared/sync-api/events/lead';
 import { db } from '../../../renderer/db/db';
-import { planShift, releaseWave } from '../../../renderer/db/tables/planning';
+import { act as actOn } from '../../../renderer/actions/act';
+import { planShift } from '../../../renderer/db/tables/planning';
 import { PlanScreen } from '../../../renderer/screens/lead/PlanScreen';
 import { computePendingView } from '../../../renderer/sync/pending-view';
 import { useAppStore } from '../../../renderer/stores/app-store';
@@ -227,7 +228,7 @@ describe('planning a shift from the device', () => {
       { reason: 'held', lines: 1 },
     ]);
     // What the lead releases, the device's own rules (as the server's) accept.
-    expect((await releaseWave(wave!.payload, ctx)).ok).toBe(true);
+    expect((await actOn(db, 'wave.released', wave!.payload, ctx)).ok).toBe(true);
     expect((await computePendingView(db)).refused).toEqual([]);
   });
 

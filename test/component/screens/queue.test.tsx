@@ -84,6 +84,27 @@ describe('the backorder queue', () => {
     ).toBeInTheDocument();
   });
 
+  it('says in words what is wrong with a hold, and holds nothing', async () => {
+    const user = userEvent.setup();
+    renderAt('/queue');
+    const reason = await screen.findByLabelText('Reason for a hold');
+    await user.clear(reason);
+    await user.click(screen.getByRole('button', { name: 'Hold SO-1/1' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The reason for the hold is empty: fill it in.');
+    // No schema path, no event type, no zod wording.
+    expect(alert.textContent).not.toMatch(/backorder-line\.held|reason:|Too small|expected string/);
+    expect(await db.outbox.count()).toBe(0);
+    // With a reason, the hold goes through and the message is gone.
+    await user.type(reason, 'Customer asked');
+    await user.click(screen.getByRole('button', { name: 'Hold SO-1/1' }));
+    expect(
+      await within(await screen.findByTestId('line-SO-1/1')).findByText('held'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(await db.outbox.count()).toBe(1);
+  });
+
   it('is for leads only', async () => {
     useAppStore.setState({ operator: { id: 'op-pat', name: 'Pat', role: 'picker' } });
     renderAt('/queue');

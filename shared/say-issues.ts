@@ -8,10 +8,12 @@ import type { z } from 'zod';
 // ("code", "tours.tasks.qty": array positions left out) or by the last field's name.
 export type FieldWords = Readonly<Record<string, string>>;
 
-// "backorderLineId" -> "the backorder line", "packStation" -> "the pack station".
+// "backorderLineId" -> "the backorder line", "packStation" -> "the pack station", "foundQty" ->
+// "the found quantity".
 const wordsOfName = (name: string): string => {
   const words = name
     .replace(/Id$/, '')
+    .replace(/^qty|Qty/g, (q) => (q === 'qty' ? 'quantity' : 'Quantity'))
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase();
   return `the ${words}`;
@@ -41,12 +43,14 @@ const problemOf = (issue: z.core.$ZodIssue): string => {
     }
     case 'too_small': {
       const unit = UNITS[issue.origin];
-      if (unit && Number(issue.minimum) <= 1) return 'is empty: fill it in';
+      if (unit && Number(issue.minimum) <= 1)
+        return issue.origin === 'string' ? 'is empty: fill it in' : 'is empty: add at least one';
       if (unit) return `is too short: at least ${plural(issue.minimum, unit)}`;
       return `is too small: at least ${issue.minimum}`;
     }
     case 'invalid_type':
-      if (issue.input === undefined) return 'is missing: fill it in';
+      // zod leaves the input out of its issues unless asked; its message still says.
+      if (/received undefined$/.test(issue.message)) return 'is missing: fill it in';
       if (issue.expected === 'int') return 'must be a whole number';
       return issue.expected === 'number' ? 'must be a number' : 'is not the right kind of value';
     case 'invalid_value':
@@ -62,6 +66,13 @@ const problemOf = (issue: z.core.$ZodIssue): string => {
   }
 };
 
+// A list is named as one: "the list of tasks is empty", not "the tasks is empty".
+const listOf = (subject: string, issue: z.core.$ZodIssue) =>
+  (issue.code === 'too_big' || issue.code === 'too_small') &&
+  (issue.origin === 'array' || issue.origin === 'set')
+    ? subject.replace(/^the /, 'the list of ')
+    : subject;
+
 const sentence = (subject: string, problem: string) => {
   const text = `${subject} ${problem}`;
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
@@ -72,7 +83,7 @@ export const sayIssues = (error: z.ZodError, words: FieldWords = {}): string =>
     ...new Set(
       error.issues.map((issue) =>
         sentence(
-          subjectOf(issue.path, words),
+          listOf(subjectOf(issue.path, words), issue),
           ZODS_OWN.test(issue.message) ? problemOf(issue) : issue.message,
         ),
       ),

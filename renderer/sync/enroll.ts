@@ -1,7 +1,12 @@
 import { describeIssues } from '../../shared/describe-issues';
 import { fail, ok, type Result } from '../../shared/result';
 import { ErrorBodySchema } from '../../shared/sync-api/errors';
-import { EnrollResponseSchema } from '../../shared/sync-api/enroll';
+import {
+  ENROLL_FIELD_WORDS,
+  EnrollRequestSchema,
+  EnrollResponseSchema,
+} from '../../shared/sync-api/enroll';
+import { sayIssues } from '../../shared/say-issues';
 import type { FillwaveDb } from '../db/fillwave-db';
 import { ALL_ROLES } from '../../shared/auth/roles';
 import { adoptRoles, deviceRoles } from '../auth/device-roles';
@@ -29,6 +34,14 @@ export const enroll = async (
   fetchFn: (url: string, init: RequestInit) => Promise<Response> = fetch,
 ): Promise<Result<DeviceIdentity>> => {
   const deviceId = (await readState<string>(db, 'deviceId')) ?? newId();
+  const request = {
+    deviceId,
+    name: input.name,
+    ...(input.code.trim() ? { code: input.code.trim() } : {}),
+  };
+  // Checked here, in the person's words, before the code is spent on a request the server refuses.
+  const checked = EnrollRequestSchema.safeParse(request);
+  if (!checked.success) return fail(sayIssues(checked.error, ENROLL_FIELD_WORDS));
   const current = await loadIdentity(db);
   const server = await tokenServer();
   const rolesBefore = await deviceRoles(db);
@@ -45,11 +58,7 @@ export const enroll = async (
     res = await fetchFn('/api/v1/enroll', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...proof },
-      body: JSON.stringify({
-        deviceId,
-        name: input.name,
-        ...(input.code.trim() ? { code: input.code.trim() } : {}),
-      }),
+      body: JSON.stringify(request),
     });
   } catch {
     return fail('The server does not answer. Check the address and the network.');

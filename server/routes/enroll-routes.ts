@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { describeIssues } from '../../shared/describe-issues';
-import { EnrollRequestSchema, type EnrollResponse } from '../../shared/sync-api/enroll';
+import { sayIssues } from '../../shared/say-issues';
+import {
+  ENROLL_FIELD_WORDS,
+  EnrollRequestSchema,
+  type EnrollResponse,
+} from '../../shared/sync-api/enroll';
 import { enrollWith } from '../auth/enroll-device';
 import { isLoopbackAddress } from '../auth/enrollment';
 import type { Clock } from '../clock';
@@ -31,7 +35,7 @@ export const registerEnrollRoutes = (
     const body = EnrollRequestSchema.safeParse(request.body);
     if (!body.success) {
       attempt.succeeded(); // a malformed request guesses nothing
-      throw new HttpError(400, 'bad-request', `enroll: ${describeIssues(body.error)}`);
+      throw new HttpError(400, 'bad-request', sayIssues(body.error, ENROLL_FIELD_WORDS));
     }
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1] ?? null;
     const codeLessAllowed = deps.loopbackEnrollment && isThisMachine(request);

@@ -12,6 +12,13 @@ export const EnrollRequestSchema = z.strictObject({
 });
 export type EnrollRequest = z.infer<typeof EnrollRequestSchema>;
 
+// The request's fields as the person enrolling knows them, for refusals (shared/say-issues.ts).
+export const ENROLL_FIELD_WORDS = {
+  code: 'the enrollment code',
+  name: 'the device name',
+  deviceId: "this device's id",
+} as const;
+
 export const EnrollResponseSchema = z.object({
   deviceId: z.uuid(),
   token: z.string(),

@@ -78,6 +78,15 @@ describe.each(kinds)('enrollment on %s', (kind) => {
     expect((await enroll({ code: 'x', name: '' })).status).toBe(400);
   });
 
+  it('refuses a malformed request in words, with no schema path', async () => {
+    const long = await enroll({ code: 'C'.repeat(101), name: 'Handheld' });
+    expect(long.status).toBe(400);
+    expect(await long.json()).toEqual({
+      error: 'bad-request',
+      message: 'The enrollment code is too long: at most 100 characters.',
+    });
+  });
+
   it('enrolls without a code only over loopback, and only on a loopback-only server', async () => {
     expect((await enroll({ name: 'station' }, env.embedded.url)).status).toBe(201);
     const fromLan = await env.embedded.app.inject({

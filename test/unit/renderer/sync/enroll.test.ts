@@ -91,3 +91,24 @@ describe('enroll', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 });
+
+describe('enroll refusals in words', () => {
+  it('says what is wrong with the code or the name, and asks the server nothing', async () => {
+    const db = await deviceWithHistory();
+    const fetchFn = vi.fn(answer);
+    const long = await enroll(
+      db,
+      { code: 'C'.repeat(101), name: 'Handheld' },
+      () => 'new',
+      fetchFn,
+    );
+    expect(long).toEqual({
+      ok: false,
+      reason: 'The enrollment code is too long: at most 100 characters.',
+    });
+    const unnamed = await enroll(db, { code: 'ABC', name: '' }, () => 'new', fetchFn);
+    expect(unnamed).toEqual({ ok: false, reason: 'The device name is empty: fill it in.' });
+    expect(fetchFn).not.toHaveBeenCalled();
+    expect(await readState(db, KEYS.needsEnrollment)).toBe(true);
+  });
+});

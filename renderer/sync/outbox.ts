@@ -2,6 +2,7 @@ import { TimestampSchema } from '../../shared/domain/common';
 import { fail, ok, type Result } from '../../shared/result';
 import { sayIssues } from '../../shared/say-issues';
 import { DEVICE_EVENTS, type DeviceEventType } from '../../shared/sync-api/events/catalogue';
+import { EVENT_FIELD_WORDS } from '../../shared/sync-api/events/field-words';
 import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import { KEYS, readState, writeState } from './sync-state';
 
@@ -24,7 +25,7 @@ export const recordAction = async <T extends DeviceEventType>(
   const spec = DEVICE_EVENTS[type];
   if (!spec) return fail(`"${type}" is not something this app can record`);
   const parsed = spec.payload.safeParse(payload);
-  if (!parsed.success) return fail(sayIssues(parsed.error));
+  if (!parsed.success) return fail(sayIssues(parsed.error, EVENT_FIELD_WORDS[type]));
   // The server refuses a time outside 2000-2099 for the whole batch: a device whose clock was
   // reset must not record events that would hold back every other.
   const at = ctx.now().toISOString();

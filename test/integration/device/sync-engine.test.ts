@@ -218,7 +218,7 @@ describe('sync engine: the person sees what they did', () => {
     );
     expect(refused).toEqual({
       ok: false,
-      reason: 'backorder-line.held: reason: Invalid input: expected string, received undefined',
+      reason: 'The reason for the hold is missing: fill it in.',
     });
     expect(await device.db.outbox.count()).toBe(0);
   });

@@ -59,8 +59,6 @@ const problemOf = (issue: z.core.$ZodIssue): string => {
       return issue.format === 'date' || issue.format === 'datetime'
         ? 'is not a date this app can read'
         : 'is not in the form this app expects';
-    case 'unrecognized_keys':
-      return `holds ${issue.keys.length === 1 ? 'a field' : 'fields'} this app does not know (${issue.keys.join(', ')})`;
     default:
       return 'is not valid';
   }
@@ -78,14 +76,22 @@ const sentence = (subject: string, problem: string) => {
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 };
 
+// Unknown fields are said apart: "the scanner settings" is plural, "this" is not.
+const unknownFields = (keys: readonly string[], subject: string) =>
+  `This app does not know the field${keys.length === 1 ? '' : 's'} ${keys.join(', ')}${
+    subject === 'this' ? '' : ` in ${subject}`
+  }.`;
+
 export const sayIssues = (error: z.ZodError, words: FieldWords = {}): string =>
   [
     ...new Set(
       error.issues.map((issue) =>
-        sentence(
-          listOf(subjectOf(issue.path, words), issue),
-          ZODS_OWN.test(issue.message) ? problemOf(issue) : issue.message,
-        ),
+        issue.code === 'unrecognized_keys'
+          ? unknownFields(issue.keys, subjectOf(issue.path, words))
+          : sentence(
+              listOf(subjectOf(issue.path, words), issue),
+              ZODS_OWN.test(issue.message) ? problemOf(issue) : issue.message,
+            ),
       ),
     ),
   ].join(' ');

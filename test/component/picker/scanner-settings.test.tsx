@@ -28,7 +28,7 @@ describe('scanner settings', () => {
     fireEvent.change(gap, { target: { value: '200' } });
     await user.click(screen.getByRole('button', { name: 'Save scanner settings' }));
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'scanner settings: maxGapMs: at most 50 ms: above that typing passes for a scan',
+      "The time between a scan's keys is too long: at most 50 ms, or typing passes for a scan.",
     );
     expect(localStorage.getItem('fillwave.scanner')).toBeNull();
     expect(loadScannerConfig().maxGapMs).toBe(35);
@@ -49,6 +49,10 @@ describe('scanner settings', () => {
     burst([...'TOTE-X', 'Enter']);
     burst([...'TOTE-Y', 'Tab']);
     expect(await db.outbox.count()).toBe(0);
+    // Not dropped in silence: the picker is told why.
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      '"TOTE-Y" did not come from the scanner: its codes start with "#".',
+    );
     burst(['#', ...'TOTE-A', 'Tab']);
     expect(await screen.findByText('Scan a tote for slot 2 (order O2)')).toBeInTheDocument();
     expect((await db.outbox.toArray()).map((e) => e.payload)).toEqual([

@@ -49,7 +49,7 @@ describe("a schema's refusal in a person's words", () => {
       extra: true,
     });
     expect(out).toBe(
-      'The list of tasks is empty: add at least one. This holds a field this app does not know (extra).',
+      'The list of tasks is empty: add at least one. This app does not know the field extra.',
     );
     expect(out).not.toMatch(/tours\.0|Too small|expected|:\s*$/);
   });

@@ -10,6 +10,8 @@ export type ClaimAnswer = 'won' | 'lost' | 'no-answer';
 export interface ClaimOptions {
   // Whether the server answered the last sync round (the status area's "reachable").
   online: boolean;
+  // Tours' names for people, by id ("Tour 2 of Wave 3").
+  names?: ReadonlyMap<string, string>;
   waitMs?: number;
   pollMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -52,6 +54,7 @@ export const claimNextTour = async (
       'No network: a new tour needs the server to say it is yours. You can start tours a lead assigned to you.',
     );
   const lost: string[] = [];
+  const nameOf = (id: string) => o.names?.get(id) ?? `tour ${id}`;
   for (const tour of waiting) {
     const claim = await act(db, 'tour.claimed', { tourId: tour.id }, ctx);
     if (!claim.ok) return claim;
@@ -59,13 +62,13 @@ export const claimNextTour = async (
     if (answer === 'won') return ok({ tourId: tour.id, lost });
     if (answer === 'no-answer')
       return fail(
-        `No answer from the server about tour ${tour.id}. The claim goes when the network is back; until the server says the tour is yours, start a tour assigned to you.`,
+        `No answer from the server about ${nameOf(tour.id)}. The claim goes when the network is back; until the server says the tour is yours, start a tour assigned to you.`,
       );
     lost.push(tour.id);
   }
   return fail(
     lost.length
-      ? `Other pickers took ${lost.join(', ')} first, and no other tour is waiting.`
+      ? `Other pickers took ${lost.map(nameOf).join(', ')} first, and no other tour is waiting.`
       : 'No tour is waiting to be picked.',
   );
 };

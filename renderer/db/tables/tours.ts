@@ -7,6 +7,7 @@ import type { Sku } from '../../../shared/domain/sku';
 import type { Tote } from '../../../shared/domain/tote';
 import type { Tour } from '../../../shared/domain/tour';
 import type { Wave } from '../../../shared/domain/wave';
+import { tourName } from '../../../shared/picking/tour-name';
 import { byRelease } from '../../../shared/picking/tour-order';
 import { withPending } from '../../sync/pending-view';
 import { db } from '../db';
@@ -35,6 +36,8 @@ export interface MyTours {
   waiting: Tour[];
   // Completed tours whose totes are still on the cart.
   toDrop: Tour[];
+  // Each tour's name for people ("Tour 2 of Wave 3"), by id.
+  names: ReadonlyMap<string, string>;
 }
 
 export const useMyTours = (operatorId: string): MyTours | undefined =>
@@ -45,8 +48,12 @@ export const useMyTours = (operatorId: string): MyTours | undefined =>
       waves.toArray(),
     ]);
     const releasedAt = new Map(allWaves.map((w) => [w.id, w.releasedAt]));
+    const waveNames = new Map(allWaves.map((w) => [w.id, w.name]));
     const inOrder = byRelease(releasedAt);
     return {
+      names: new Map(
+        [...mine, ...released].map((t) => [t.id, tourName(t, waveNames.get(t.waveId))]),
+      ),
       mine: mine.filter((t) => HELD.includes(t.status)).sort(inOrder),
       waiting: released.filter((t) => !t.pickerId).sort(inOrder),
       toDrop: mine.filter((t) => t.status === 'completed').sort(inOrder),
@@ -56,6 +63,8 @@ export const useMyTours = (operatorId: string): MyTours | undefined =>
 export interface TourWork {
   // As the picker should see it: the pulled rows with their own waiting events laid over.
   tour: Tour;
+  // "Tour 2 of Wave 3".
+  name: string;
   // Whether the server has given the tour to this picker (pulled row, not a waiting claim).
   confirmed: boolean;
   tasks: PickTask[];
@@ -70,10 +79,11 @@ export const useTourWork = (tourId: string, operatorId: string): TourWork | null
   const pulled = useLiveQuery(async () => {
     const tour = await tours.get(tourId);
     if (!tour) return null;
-    const [tasks, toteRows, pickRows] = await Promise.all([
+    const [tasks, toteRows, pickRows, wave] = await Promise.all([
       pickTasks.where('tourId').equals(tourId).toArray(),
       totes.where('tourId').equals(tourId).toArray(),
       picks.where('tourId').equals(tourId).toArray(),
+      waves.get(tour.waveId),
     ]);
     const skuIds = [...new Set(tasks.map((t) => t.skuId))];
     const locationIds = [...new Set(tasks.map((t) => t.locationId))];
@@ -81,7 +91,15 @@ export const useTourWork = (tourId: string, operatorId: string): TourWork | null
       skus.bulkGet(skuIds),
       locations.bulkGet(locationIds),
     ]);
-    return { tour, tasks, totes: toteRows, picks: pickRows, skuRows, locationRows };
+    return {
+      tour,
+      waveName: wave?.name ?? null,
+      tasks,
+      totes: toteRows,
+      picks: pickRows,
+      skuRows,
+      locationRows,
+    };
   }, [tourId]);
   const view = usePendingView();
   if (pulled === undefined || !view) return undefined;
@@ -94,6 +112,7 @@ export const useTourWork = (tourId: string, operatorId: string): TourWork | null
   ) => withPending(entity, rows, view).filter((r) => r.tourId === tourId);
   return {
     tour,
+    name: tourName(tour, pulled.waveName),
     confirmed: heldBy(pulled.tour, operatorId),
     tasks: ofTour('pickTask', pulled.tasks),
     totes: ofTour('tote', pulled.totes),

@@ -17,17 +17,22 @@ export const PickerHomeScreen = () => {
   const [claiming, setClaiming] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
+  const nameOf = (id: string) => tours?.names.get(id) ?? id;
+
   const next = async () => {
     if (!tours) return;
     setClaiming(true);
     setMessage(null);
-    const claimed = await claimNextTour(tours.waiting, actionContext(operator.id), { online });
+    const claimed = await claimNextTour(tours.waiting, actionContext(operator.id), {
+      online,
+      names: tours.names,
+    });
     setClaiming(false);
     if (!claimed.ok) return setMessage({ error: true, text: claimed.reason });
     if (claimed.value.lost.length)
       setMessage({
         error: false,
-        text: `${claimed.value.lost.join(', ')} went to someone else first; you have ${claimed.value.tourId}.`,
+        text: `${claimed.value.lost.map(nameOf).join(', ')} went to someone else first; you have ${nameOf(claimed.value.tourId)}.`,
       });
     void navigate(`/pick/${encodeURIComponent(claimed.value.tourId)}`);
   };
@@ -60,7 +65,7 @@ export const PickerHomeScreen = () => {
         {tours.mine.map((t) => (
           <li key={t.id}>
             <Link className="button big" to={`/pick/${encodeURIComponent(t.id)}`}>
-              {t.status === 'picking' ? 'Resume' : 'Start'} {t.id}
+              {t.status === 'picking' ? 'Resume' : 'Start'} {nameOf(t.id)}
             </Link>
             <span className="lead">
               {t.status === 'assigned' ? 'assigned by the lead' : t.status} ·{' '}
@@ -71,7 +76,7 @@ export const PickerHomeScreen = () => {
         {tours.toDrop.map((t) => (
           <li key={t.id}>
             <Link className="button big" to={`/pick/${encodeURIComponent(t.id)}`}>
-              Drop {t.id}
+              Drop {nameOf(t.id)}
             </Link>
             <span className="lead">completed, totes still on the cart</span>
           </li>

@@ -141,14 +141,13 @@ export const TourScreen = () => {
   if (work === null)
     return (
       <p role="alert">
-        There is no tour {tourId} on this device. <Link to="/pick">Back to your tours</Link>
+        This tour is not on this device. <Link to="/pick">Back to your tours</Link>
       </p>
     );
   const mine = !!now?.mine;
   return (
     <section aria-labelledby="tour-title" className="tour">
-      <h1 id="tour-title">Tour {work.tour.sequence + 1}</h1>
-      <p className="tour-id">{tourId}</p>
+      <h1 id="tour-title">{work.name}</h1>
       {message && (
         <p className={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}

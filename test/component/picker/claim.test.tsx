@@ -74,7 +74,21 @@ describe('next tour', () => {
     );
     expect(claimed.ok).toBe(false);
     expect(!claimed.ok && claimed.reason).toMatch(/^No answer from the server about tour T1\./);
-    expect(await db.outbox.count()).toBe(1);
+    // Named as people know it, where the screen knows the name.
+    const named = await claimNextTour(
+      [released('T1', 0)],
+      { ...ctx, now: () => new Date(clock) },
+      {
+        online: true,
+        waitMs: 1000,
+        sleep: async (ms) => void (clock += ms),
+        names: new Map([['T1', 'Tour 1 of Wave 1']]),
+      },
+    );
+    expect(!named.ok && named.reason).toMatch(
+      /^No answer from the server about Tour 1 of Wave 1\./,
+    );
+    expect(await db.outbox.count()).toBe(2);
   });
 
   it('the screen: offline it says so and the button waits for the network', async () => {
@@ -90,7 +104,7 @@ describe('next tour', () => {
     await db.tours.update('T1', { status: 'assigned', pickerId: PIA.id });
     useAppStore.setState({ operator: PIA, reachable: false });
     renderAt('/pick');
-    expect(await screen.findByRole('link', { name: 'Start T1' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Start Tour 1 of Wave 1' })).toBeInTheDocument();
     expect(screen.getByText(/assigned by the lead/)).toBeInTheDocument();
   });
 });

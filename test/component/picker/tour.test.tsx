@@ -34,6 +34,9 @@ describe("the picker's tour", () => {
 
     // Totes onto the cart, one per order; a tote twice is refused and writes nothing.
     expect(await screen.findByText('Scan a tote for slot 1 (order O1)')).toBeInTheDocument();
+    // The tour by its name, not its id.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Tour 1 of Wave 1');
+    expect(screen.queryByText('T1')).not.toBeInTheDocument();
     await enter('TOTE-A');
     expect(await screen.findByText('Scan a tote for slot 2 (order O2)')).toBeInTheDocument();
     await enter('tote-a');

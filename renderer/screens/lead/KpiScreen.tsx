@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Kpis } from '../../../shared/engines/kpi/kpis';
 import type { Ratio } from '../../../shared/engines/kpi/window';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db/db';
 import { loadKpis } from '../../db/tables/kpis';
 
 const WINDOWS = [
@@ -22,6 +24,12 @@ export const KpiScreen = () => {
   const [days, setDays] = useState<number>(7);
   const [kpis, setKpis] = useState<Kpis | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Pickers by name where the device knows them; an id only for someone it does not.
+  const names = useLiveQuery(
+    async () => new Map((await db.operators.toArray()).map((o) => [o.id, o.name])),
+    [],
+  );
+  const nameOf = (id: string) => names?.get(id) ?? id;
   useEffect(() => {
     let live = true;
     const now = new Date();
@@ -98,11 +106,15 @@ export const KpiScreen = () => {
           <h2>Pickers</h2>
           {kpis.picking.byPicker.length === 0 && <p className="lead">No picks in this window.</p>}
           <ul aria-label="Picks per picker">
-            {kpis.picking.byPicker.map((p) => (
-              <li key={p.pickerId}>
-                {p.pickerId}: {p.picks} picks, {rate(p.picksPerHour)} per hour, {p.shortPicks} short
-              </li>
-            ))}
+            {kpis.picking.byPicker.map((p) => {
+              const typed = kpis.typedEntries.find((t) => t.pickerId === p.pickerId)?.typed ?? 0;
+              return (
+                <li key={p.pickerId}>
+                  {nameOf(p.pickerId)}: {p.picks} picks, {rate(p.picksPerHour)} per hour,{' '}
+                  {p.shortPicks} short, {typed} typed rather than scanned
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

@@ -9,6 +9,7 @@ import { backorderRate } from './daily-counts';
 import { lineHistories } from './line-histories';
 import { pickingKpis, type PickingKpis } from './picking';
 import { readLog } from './read-log';
+import { typedEntriesByPicker, type TypedEntries } from './typed-entries';
 import { parseWindow, type Ratio } from './window';
 
 // What a device holds: its events table (the accepted log, as far back as it pulled), the daily
@@ -36,6 +37,8 @@ export interface Kpis {
   aging: AgingBucket[];
   shortPickRate: Ratio;
   picking: Omit<PickingKpis, 'shortPickRate'>;
+  // Picks whose item was typed rather than scanned, per picker.
+  typedEntries: TypedEntries[];
 }
 
 // Same input, same output: events in any order give the same figures, and every bad record
@@ -63,5 +66,6 @@ export const computeKpis = (input: KpiInput): Result<Kpis> => {
     aging: ageOpenLines(log.value, lines.value, w.value.asOfMs),
     shortPickRate,
     picking: perGroup,
+    typedEntries: typedEntriesByPicker(input.events, w.value),
   });
 };

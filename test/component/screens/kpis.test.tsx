@@ -22,6 +22,7 @@ describe('shift figures', () => {
   beforeEach(async () => {
     await enrollLocally();
     await seedAssignedTour();
+    await db.operators.put({ ...PIA, active: true } as never);
     useAppStore.setState({ operator: { id: 'op-lee', name: 'Lee Lead', role: 'lead' } });
   });
 
@@ -34,7 +35,7 @@ describe('shift figures', () => {
       linesBackordered: 8,
     });
     await db.events.bulkPut([
-      event('e1', 'pick.confirmed', 2, { pickTaskId: 'K1', qty: 2, toteCode: 'A' }),
+      event('e1', 'pick.confirmed', 2, { pickTaskId: 'K1', qty: 2, toteCode: 'A', entry: 'typed' }),
       event('e2', 'short-pick.reported', 1, { pickTaskId: 'K3', foundQty: 0, reason: 'not-found' }),
     ]);
     renderAt('/kpis');
@@ -43,7 +44,9 @@ describe('shift figures', () => {
     // Two attempts an hour apart on one tour: one active hour.
     expect(screen.getByTestId('kpi-picks-per-hour')).toHaveTextContent('2.0');
     expect(
-      within(screen.getByRole('list', { name: 'Picks per picker' })).getByText(/op-pia: 2 picks/),
+      within(screen.getByRole('list', { name: 'Picks per picker' })).getByText(
+        'Pia Picker: 2 picks, 2.0 per hour, 1 short, 1 typed rather than scanned',
+      ),
     ).toBeInTheDocument();
   });
 

@@ -69,10 +69,13 @@ export const enroll = async (
     return fail(error.success ? error.data.message : `The server answered ${res.status}.`);
   }
   const body = EnrollResponseSchema.safeParse(json);
-  if (!body.success)
+  if (!body.success) {
+    // The fields for whoever reads the log; the person gets what to do.
+    console.warn(`Enrollment answer not understood: ${describeIssues(body.error)}`);
     return fail(
-      `The server's answer is not one this app understands (${describeIssues(body.error)}).`,
+      "The server's answer is not one this app understands: check that the address is a Fillwave server of this version, then connect again.",
     );
+  }
   const identity: DeviceIdentity = {
     deviceId: body.data.deviceId,
     token: body.data.token,

@@ -79,6 +79,8 @@ export interface PendingReplay {
   checkpoint: unknown;
   // Each event's id and status, in order.
   ids: string[];
+  // Their places in the outbox, in the same order (a cheap check that the outbox is unchanged).
+  localIds: number[];
   base: Base;
   changes: Map<string, RowChange>;
   view: Tables;
@@ -94,6 +96,7 @@ const replay = (r: PendingReplay, events: readonly OutboxEvent[]) => {
   for (const e of events) {
     const outcome = applyLocally(r.view, e);
     r.ids.push(`${e.id}:${e.status}`);
+    r.localIds.push(e.localId!);
     if (!outcome.ok) {
       // An accepted event is the server's now: only a waiting one can be refused.
       if (e.status !== 'accepted') r.refused.push({ id: e.id, reason: outcome.reason });
@@ -146,6 +149,7 @@ const currentReplay = async (
   const r: PendingReplay = {
     checkpoint: checkpoint ?? null,
     ids: [],
+    localIds: [],
     base,
     changes,
     view: overlay(base, changes),
@@ -182,11 +186,24 @@ export interface ShownTables {
 
 // `payload`: the event about to be tried, whose lines are loaded too.
 export const shownTables = async (db: FillwaveDb, payload: unknown): Promise<ShownTables> => {
-  const [waiting, checkpoint] = await Promise.all([
-    shownEvents(db),
+  // The kept view is current while the outbox holds the same events (their keys alone, not every
+  // payload: reading all 500 waiting events again on each scan is what made scans slow before)
+  // and none waits to be sent again unseen. A status from pending to accepted changes nothing
+  // the rules read.
+  const [keys, resend, checkpoint] = await Promise.all([
+    db.outbox.orderBy('localId').primaryKeys(),
+    db.outbox.where('status').equals('resend').count(),
     readState<unknown>(db, KEYS.checkpoint),
   ]);
-  const r = await currentReplay(db, waiting, checkpoint);
+  const prev = db.pendingReplay;
+  const current =
+    prev !== null &&
+    resend === 0 &&
+    JSON.stringify(prev.checkpoint) === JSON.stringify(checkpoint ?? null) &&
+    keys.length === prev.localIds.length &&
+    keys.every((k, i) => k === prev.localIds[i]);
+  const r = current ? prev : await currentReplay(db, await shownEvents(db), checkpoint);
+  const shownCount = r.ids.length;
   await loadLines(db, r.base, [payload]);
   // Kept only when it holds an event: a kept view of no event would match any later outbox.
   if (r.ids.length > 0) db.pendingReplay = r;
@@ -195,8 +212,9 @@ export const shownTables = async (db: FillwaveDb, payload: unknown): Promise<Sho
     written: (event, changes) => {
       // Someone else's view since (a pull, a second action): it replays this event itself.
       if (db.pendingReplay !== r && r.ids.length > 0) return;
-      if (r.ids.length !== waiting.length) return;
+      if (r.ids.length !== shownCount) return;
       r.ids.push(`${event.id}:${event.status}`);
+      r.localIds.push(event.localId!);
       for (const c of changes) r.changes.set(changeKey(c.entity, c.id), c);
       db.pendingReplay = r;
     },

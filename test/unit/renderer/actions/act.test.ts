@@ -36,7 +36,7 @@ describe('acting through the action layer', () => {
       { ...ctx, newId: () => ids.shift()! },
       wake,
     );
-    expect(done).toMatchObject({ ok: true, value: { id: 'E-1', seq: 1 } });
+    expect(done).toMatchObject({ ok: true, value: { id: 'E-1', seq: 1, localId: 1 } });
     const outbox = await db.outbox.toArray();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({
@@ -67,6 +67,17 @@ describe('acting through the action layer', () => {
     expect(unknown.ok).toBe(false);
     expect(await db.outbox.count()).toBe(1);
     expect(wake).toHaveBeenCalledTimes(1);
+  });
+
+  it('sees an event the server rejected gone, though the pulled rows did not change', async () => {
+    const wake = vi.fn();
+    const hold = { backorderLineId: 'SO-1/1', reason: 'Customer asked to wait' };
+    expect((await act(db, 'backorder-line.held', hold, ctx, wake)).ok).toBe(true);
+    await computePendingView(db);
+    // A rejection takes the event out of the outbox; the checkpoint stays as it was.
+    await db.outbox.clear();
+    expect((await act(db, 'backorder-line.held', hold, ctx, wake)).ok).toBe(true);
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it('refuses a bad payload in words, naming the field without its path', async () => {

@@ -57,14 +57,16 @@ const loadLines = async (db: FillwaveDb, base: Base, payloads: unknown[], more: 
     idsIn(p, 'backorderLineId', lineIds);
     idsIn(p, 'orderId', orderIds);
   }
+  const missing = [...lineIds].filter((id) => !base.get('backorderLine', id));
+  // No read at all when nothing is missing: most scans name no line (a pick names its task).
   const lines = [
-    ...(await db.backorderLines.bulkGet(
-      [...lineIds].filter((id) => !base.get('backorderLine', id)),
-    )),
-    ...(await db.backorderLines
-      .where('orderId')
-      .anyOf([...orderIds])
-      .toArray()),
+    ...(missing.length ? await db.backorderLines.bulkGet(missing) : []),
+    ...(orderIds.size
+      ? await db.backorderLines
+          .where('orderId')
+          .anyOf([...orderIds])
+          .toArray()
+      : []),
   ];
   for (const line of lines)
     if (line && !base.get('backorderLine', line.id))

@@ -1,4 +1,5 @@
 import { applyLocally } from '../../shared/local/apply-locally';
+import type { RowChange } from '../../shared/local/tables';
 import { fail, type Result } from '../../shared/result';
 import { sayIssues } from '../../shared/say-issues';
 import {
@@ -10,12 +11,24 @@ import { EVENT_FIELD_WORDS } from '../../shared/sync-api/events/field-words';
 import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import { recordAction, type ActionContext } from '../sync/outbox';
 import { wakeSync } from '../sync/page-sync';
-import { shownTables } from '../sync/pending-view';
+import {
+  isCurrent,
+  keepWith,
+  loadLinesOf,
+  shownReplay,
+  type PendingReplay,
+} from '../sync/pending-view';
+
+type Tried = { ok: false; reason: string } | { ok: true; event: OutboxEvent; changes: RowChange[] };
+
+// Rebuilt views before the rule runs on the last one regardless: the outbox changing under every
+// one of them means a sync is writing; the server still arbitrates what is written.
+const ATTEMPTS = 3;
 
 // The one way a screen acts: the event's rule runs on what the device shows now, and only what
 // it allows is written. A refusal comes back as the rule's sentence, shown at once, and nothing
 // is written: a screen never says "Picked" for a pick its own device can tell will not apply.
-// Allowed: ONE outbox write (the event and its seq), then the sync is woken to push it now.
+// Allowed: the event goes to the outbox with its seq, then the sync is woken to push it now.
 export const act = async <T extends DeviceEventType>(
   db: FillwaveDb,
   type: T,
@@ -28,23 +41,41 @@ export const act = async <T extends DeviceEventType>(
   // The context once: the id and time the rule sees are the ones written.
   const id = ctx.newId();
   const now = ctx.now();
-  const at = now.toISOString();
-  const shown = await shownTables(db, parsed.data);
-  const outcome = applyLocally(shown.tables, {
+  const candidate = {
     id,
     type,
     operatorId: ctx.operatorId,
-    at,
+    at: now.toISOString(),
     payload: parsed.data,
-  });
-  if (!outcome.ok) return fail(outcome.reason);
-  const written = await recordAction(db, type, parsed.data, {
-    operatorId: ctx.operatorId,
-    now: () => now,
-    newId: () => id,
-  });
-  if (!written.ok) return written;
-  shown.written(written.value, outcome.changes);
-  wake();
-  return written;
+  };
+  const fixed: ActionContext = { operatorId: ctx.operatorId, now: () => now, newId: () => id };
+
+  let view: PendingReplay | null = db.pendingReplay;
+  for (let attempt = 1; ; attempt++) {
+    const r = view;
+    // Check and write in one transaction: no other event lands between the rule and the write.
+    let before = 0;
+    const outcome: Tried | null = await db.transaction(
+      'rw',
+      [db.outbox, db.syncState, db.backorderLines],
+      async (): Promise<Tried | null> => {
+        if (!r || (attempt < ATTEMPTS && !(await isCurrent(db, r)))) return null;
+        await loadLinesOf(db, r, parsed.data);
+        const tried = applyLocally(r.view, candidate);
+        if (!tried.ok) return { ok: false, reason: tried.reason };
+        before = r.ids.length;
+        const written = await recordAction(db, type, parsed.data, fixed);
+        return written.ok ? { ok: true, event: written.value, changes: tried.changes } : written;
+      },
+    );
+    if (outcome === null) {
+      view = await shownReplay(db);
+      continue;
+    }
+    if (!outcome.ok) return outcome;
+    // Unless a screen's view has already replayed it since the commit.
+    if (r!.ids.length === before) keepWith(db, r!, outcome.event, outcome.changes);
+    wake();
+    return { ok: true, value: outcome.event };
+  }
 };

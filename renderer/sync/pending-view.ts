@@ -177,50 +177,52 @@ export const computePendingView = async (db: FillwaveDb): Promise<PendingView> =
   return { changes: new Map(r.changes), refused: [...r.refused] };
 };
 
-// What the device shows now, as tables for a rule to read (the action layer tries an event on
-// it before writing it), and how to keep the written event's effect on it.
-export interface ShownTables {
-  tables: Tables;
-  // After the event was written: lays its changes over the kept view, so the screen's next
-  // view replays nothing more (with no event waiting, the view built here is kept too).
-  written: (event: OutboxEvent, changes: readonly RowChange[]) => void;
-}
+// What the device shows now, for the action layer to try an event on before writing it
+// (renderer/actions/act.ts). Its reads join the caller's transaction when there is one.
 
-// `payload`: the event about to be tried, whose lines are loaded too.
-export const shownTables = async (db: FillwaveDb, payload: unknown): Promise<ShownTables> => {
-  // The kept view is current while the outbox holds the same events (their keys alone, not every
-  // payload: reading all 500 waiting events again on each scan is what made scans slow before)
-  // and none waits to be sent again unseen. A status from pending to accepted changes nothing
-  // the rules read.
+// Whether a replay still shows the outbox as it is: the same events (their keys alone, not every
+// payload: reading all 500 waiting events again on each scan made scans slower), none waiting to
+// be sent again unseen, the same pulled rows. A status from pending to accepted changes nothing
+// the rules read.
+export const isCurrent = async (db: FillwaveDb, r: PendingReplay): Promise<boolean> => {
   const [keys, resend, checkpoint] = await Promise.all([
     db.outbox.orderBy('localId').primaryKeys(),
     db.outbox.where('status').equals('resend').count(),
     readState<unknown>(db, KEYS.checkpoint),
   ]);
-  const prev = db.pendingReplay;
-  const current =
-    prev !== null &&
+  return (
     resend === 0 &&
-    JSON.stringify(prev.checkpoint) === JSON.stringify(checkpoint ?? null) &&
-    keys.length === prev.localIds.length &&
-    keys.every((k, i) => k === prev.localIds[i]);
-  const r = current ? prev : await currentReplay(db, await shownEvents(db), checkpoint);
-  const shownCount = r.ids.length;
-  await loadLines(db, r.base, [payload]);
-  // Kept only when it holds an event: a kept view of no event would match any later outbox.
-  if (r.ids.length > 0) db.pendingReplay = r;
-  return {
-    tables: r.view,
-    written: (event, changes) => {
-      // Someone else's view since (a pull, a second action): it replays this event itself.
-      if (db.pendingReplay !== r && r.ids.length > 0) return;
-      if (r.ids.length !== shownCount) return;
-      r.ids.push(`${event.id}:${event.status}`);
-      r.localIds.push(event.localId!);
-      for (const c of changes) r.changes.set(changeKey(c.entity, c.id), c);
-      db.pendingReplay = r;
-    },
-  };
+    JSON.stringify(r.checkpoint) === JSON.stringify(checkpoint ?? null) &&
+    keys.length === r.localIds.length &&
+    keys.every((k, i) => k === r.localIds[i])
+  );
+};
+
+// The replay of what the device shows now: the kept one, or one built from the outbox.
+export const shownReplay = async (db: FillwaveDb): Promise<PendingReplay> => {
+  const [waiting, checkpoint] = await Promise.all([
+    shownEvents(db),
+    readState<unknown>(db, KEYS.checkpoint),
+  ]);
+  return currentReplay(db, waiting, checkpoint);
+};
+
+// The lines an event about to be tried names, loaded into the replay's rows.
+export const loadLinesOf = (db: FillwaveDb, r: PendingReplay, payload: unknown) =>
+  loadLines(db, r.base, [payload]);
+
+// After an event was written on top of `r`: its changes laid over, and `r` kept, so the screen's
+// next view replays nothing more.
+export const keepWith = (
+  db: FillwaveDb,
+  r: PendingReplay,
+  event: OutboxEvent,
+  changes: readonly RowChange[],
+) => {
+  r.ids.push(`${event.id}:${event.status}`);
+  r.localIds.push(event.localId!);
+  for (const c of changes) r.changes.set(changeKey(c.entity, c.id), c);
+  db.pendingReplay = r;
 };
 
 // One entity's rows as a person should see them.

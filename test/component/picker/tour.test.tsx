@@ -137,7 +137,8 @@ describe("the picker's tour", () => {
     expect(screen.getByTestId('summary-skipped')).toHaveTextContent('1');
     await user.type(screen.getByLabelText('Pack station'), 'PACK-1');
     await user.click(screen.getByRole('button', { name: 'Drop at pack station' }));
-    expect(await screen.findByText('Totes dropped at PACK-1.')).toBeInTheDocument();
+    // Said as the message and by the tour's end panel, once the view shows the drop.
+    expect((await screen.findAllByText('Totes dropped at PACK-1.')).length).toBeGreaterThan(0);
     expect(await outboxTypes()).toEqual([
       'tote.assigned',
       'tote.assigned',

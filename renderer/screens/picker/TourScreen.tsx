@@ -105,6 +105,10 @@ export const TourScreen = () => {
     if ('refusal' in scan) return refuse(scan.refusal);
     if (scan.for === 'tote') void toteScan(text);
     else if (scan.for === 'pick') void pickStep({ kind: 'scan', text, entry });
+    // At the end, the pack station's label; otherwise nothing waits for a scan, and it says so.
+    else if (now.mine && work.tour.status !== 'dropped' && work.tour.status !== 'cancelled')
+      void onDrop(text.trim());
+    else refuse(`Nothing on this tour waits for a scan now: ${text.trim()} was not used.`);
   };
   useScanner({ onScan, onRefusal: refuse });
 

@@ -242,6 +242,39 @@ describe("the picker's tour", () => {
     );
   });
 
+  it("takes a scan at the tour's end as the pack station, never dropping it unsaid", async () => {
+    await db.tours.update('T1', { status: 'picking' });
+    for (const id of ['K1', 'K2', 'K3']) await db.pickTasks.update(id, { status: 'picked' });
+    for (const [slot, orderId] of ['O1', 'O2'].entries())
+      await db.totes.put({
+        id: `T1|TOTE-${slot}`,
+        tourId: 'T1',
+        toteCode: `TOTE-${slot}`,
+        slot,
+        orderId,
+        status: 'picking',
+        packStation: null,
+      });
+    renderAt('/pick/T1');
+    expect(await screen.findByText('Tour done')).toBeInTheDocument();
+    (document.activeElement as HTMLElement | null)?.blur();
+    act(() => {
+      for (const key of [...'PACK-9', 'Enter'])
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    });
+    expect((await screen.findAllByText('Totes dropped at PACK-9.')).length).toBeGreaterThan(0);
+    expect(await outboxTypes()).toEqual(['tour.completed', 'totes.dropped']);
+    // Dropped: a further scan has nothing to do, and the picker is told.
+    act(() => {
+      for (const key of [...'PACK-2', 'Enter'])
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    });
+    await waitFor(() =>
+      expect(alert()).toHaveTextContent('Nothing on this tour waits for a scan now'),
+    );
+    expect(await db.outbox.count()).toBe(2);
+  });
+
   it('comes back to the same task and step after a reload', async () => {
     const first = renderAt('/pick/T1');
     await screen.findByText('Scan a tote for slot 1 (order O1)');

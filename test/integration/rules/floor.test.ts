@@ -66,7 +66,7 @@ describe.each(kinds)('floor rules on %s', (kind) => {
       }),
     ).toMatchObject({
       code: 'tour-taken',
-      message: 'Tour T1 is held by Pat Picker.',
+      message: 'Tour 1 of Morning is held by Pat Picker; take another tour.',
     });
   });
 
@@ -102,7 +102,7 @@ describe.each(kinds)('floor rules on %s', (kind) => {
       await picker('pick.confirmed', { pickTaskId: 'K1', qty: 3, toteCode: 'T-100' }),
     ).toMatchObject({
       code: 'over-pick',
-      message: 'Pick task K1 asks for 2 more; 3 is too many.',
+      message: 'This pick asks for 2 more; 3 is too many.',
     });
     expect(
       await picker('pick.confirmed', { pickTaskId: 'K1', qty: 2, toteCode: 'T-999' }),
@@ -218,7 +218,7 @@ describe.each(kinds)('floor rules on %s', (kind) => {
     await picker('pick.confirmed', { pickTaskId: 'K1', qty: 6, toteCode: 'T-100' });
     expect(await picker('tour.completed', { tourId: 'T1' })).toMatchObject({
       code: 'tasks-open',
-      message: '1 pick task of tour T1 is still open.',
+      message: '1 pick of tour 1 of Morning is still open: pick or short it first.',
     });
     await picker('pick.confirmed', { pickTaskId: 'K2', qty: 3, toteCode: 'T-100' });
     expect(await picker('tour.completed', { tourId: 'T1' })).toMatchObject({ status: 'accepted' });

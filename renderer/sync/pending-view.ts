@@ -1,12 +1,12 @@
 import type { EntityName } from '../../shared/domain/entities';
-import { applyLocally } from '../../shared/local/apply-locally';
+import { applyLocally } from '../../shared/event-rules/apply-locally';
 import {
   changeKey,
   memoryTables,
   overlay,
   type RowChange,
   type Tables,
-} from '../../shared/local/tables';
+} from '../../shared/event-rules/tables';
 import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import { ENTITY_TABLES } from '../db/entity-tables';
 import { shownEvents } from './outbox';

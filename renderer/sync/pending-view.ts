@@ -26,6 +26,8 @@ const WORKING_SET: EntityName[] = [
   'pick',
   'shipment',
   'returnInstruction',
+  // Refusals name who holds a tour; an assignment checks the picker is active.
+  'operator',
 ];
 
 const idsIn = (value: unknown, key: string, out: Set<string>) => {

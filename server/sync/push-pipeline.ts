@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Db, Queryable } from '../db/db';
 import { contentHash } from '../events/content-hash';
 import { applyAndRecord } from '../events/record';
+import { retryConflicts } from '../db/retry-conflicts';
 import type { EventRegistry, Refusal } from '../events/registry';
 
 export class UnknownEpochError extends Error {
@@ -125,7 +126,9 @@ export const pushBatch = async (
 ): Promise<EventResult[]> => {
   const results: EventResult[] = [];
   for (let i = 0; i < events.length; i++) {
-    const step = await db.transaction((tx) => pushOne(tx, registry, clock, events[i]!));
+    const step = await retryConflicts(() =>
+      db.transaction((tx) => pushOne(tx, registry, clock, events[i]!)),
+    );
     results.push(step.result);
     if (step.stop && step.result.status === 'gap') {
       const expectedSeq = step.result.expectedSeq;

@@ -52,7 +52,7 @@ export const RefusalItem = ({
   return (
     <article className="notice notice-refused" aria-label={notice.headline}>
       <strong>{notice.headline}</strong>
-      <p className="queue-sub">{notice.detail}</p>
+      <p className="queue-sub">The server said: {notice.detail}</p>
       <p>{notice.next}</p>
       <p className="queue-sub">
         {refusal.actor ?? 'Someone'} · {time(record.at)}

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { describeSent, describeSentWindow } from '../../shared/sync/sent-retention';
+import { refusedCount } from '../../shared/outcomes/refusal-words';
 import { useOutboxCount } from '../db/tables/pending';
+import { useRefusedCount } from '../db/tables/refusals';
 import { useSyncFacts } from '../db/tables/sync-status';
 import { useCredentialStorage } from '../platform/use-credential-storage';
 import { useAppStore } from '../stores/app-store';
@@ -16,6 +18,7 @@ const time = (iso: string | null) =>
 export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => {
   const offlineReady = useAppStore((s) => s.offlineReady);
   const waiting = useOutboxCount();
+  const refused = useRefusedCount();
   const facts = useSyncFacts();
   const syncing = useAppStore((s) => s.syncing);
   const online = useReachable();
@@ -31,6 +34,12 @@ export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => 
       <span className="badge" data-testid="waiting">
         {waiting ?? 0} waiting
       </span>
+      {refused ? (
+        // Until someone acknowledges them: a refusal is an outcome a person must see.
+        <Link className="badge badge-warn" to="/sync-problems" data-testid="refused">
+          {refusedCount(refused)}
+        </Link>
+      ) : null}
       <span className="badge">
         {facts?.lastSync ? `Synced ${time(facts.lastSync)}` : 'Not synced yet'}
       </span>

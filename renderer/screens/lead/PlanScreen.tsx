@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Operator } from '../../../shared/domain/operator';
+import { RefusalNotices } from '../../components/RefusalNotices';
 import {
   assignTour,
   planShift,
@@ -86,6 +87,7 @@ export const PlanScreen = () => {
         Waves from every line the free stock can fill, by promise date, customer tier and order
         date; carts of 8 totes.
       </p>
+      <RefusalNotices screen="plan" handlers={{ 're-plan': () => void plan() }} />
       <button type="button" onClick={() => void plan()} disabled={busy}>
         Plan waves
       </button>

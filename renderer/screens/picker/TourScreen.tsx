@@ -9,6 +9,7 @@ import {
   toteFor,
   tourNow,
 } from '../../../shared/picking/tour-controller';
+import { RefusalNotices } from '../../components/RefusalNotices';
 import { useTourWork } from '../../db/tables/tours';
 import {
   assignTote,
@@ -150,6 +151,7 @@ export const TourScreen = () => {
     <section aria-labelledby="tour-title" className="tour">
       <h1 id="tour-title">Tour {work.tour.sequence + 1}</h1>
       <p className="tour-id">{tourId}</p>
+      <RefusalNotices screen="picking" />
       {message && (
         <p className={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}

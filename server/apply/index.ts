@@ -6,6 +6,7 @@ import {
   operatorCreated,
   operatorDeactivated,
   operatorPinReset,
+  timeZoneSet,
 } from './admin';
 import { allocationCommitted } from './allocation';
 import { backorderLineHeld, backorderLineReleased } from './lead-lines';
@@ -50,4 +51,5 @@ export const EVENT_TYPES: readonly EventType<unknown>[] = [
   operatorPinReset,
   deviceRevoked,
   enrollmentCodeIssued,
+  timeZoneSet,
 ];

@@ -69,7 +69,7 @@ const pickInto = async (
       `Tote ${toteCode} holds order ${tote.order_id}; this pick goes to order ${task.order_id} in slot ${task.tote_slot}.`,
     );
   }
-  if (label.expiry && label.expiry < event.receivedAt.slice(0, 10)) {
+  if (label.expiry && label.expiry < event.businessDate) {
     return rejected('expired', `This item expired on ${label.expiry}; take another.`);
   }
   const reserved = await tx.query<{ id: string; qty: number }>(
@@ -120,7 +120,7 @@ const pickInto = async (
       label.serial ?? null,
       label.expiry ?? null,
       event.operatorId,
-      event.receivedAt,
+      event.at,
     ],
   );
   await tx.query(

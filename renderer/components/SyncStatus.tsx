@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { describeSent, describeSentWindow } from '../../shared/sync/sent-retention';
+import { describeClockAhead } from '../../shared/time/business-time';
 import { useOutboxCount } from '../db/tables/pending';
 import { useSyncFacts } from '../db/tables/sync-status';
 import { useCredentialStorage } from '../platform/use-credential-storage';
@@ -53,6 +54,11 @@ export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => 
             ? facts.lastError.reason
             : facts.lastError.reason.slice(0, 60)}
         </Link>
+      )}
+      {facts?.clockAhead && (
+        <span className="badge badge-warn" data-testid="clock-ahead">
+          {describeClockAhead(facts.clockAhead.aheadMs)}
+        </span>
       )}
       <button type="button" className="badge" onClick={() => syncNow()}>
         Sync now

@@ -63,7 +63,7 @@ const pickInto = (
   const tote = d.get('tote', `${task.tourId}|${toteCode}`);
   if (!tote || tote.orderId !== task.orderId || tote.slot !== task.toteSlot)
     return `Tote ${toteCode} is not for order ${task.orderId}.`;
-  if (label.expiry && label.expiry < event.at.slice(0, 10))
+  if (label.expiry && label.expiry < (event.today ?? event.at.slice(0, 10)))
     return `This item expired on ${label.expiry}.`;
   const reserved = d
     .where('reservation', 'backorderLineId', task.backorderLineId)

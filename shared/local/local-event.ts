@@ -7,6 +7,9 @@ export interface LocalEvent {
   type: string;
   operatorId: string | null;
   at: string;
+  // The business date of `at` in the warehouse's time zone (shared/time), as the server will
+  // date it; absent, the UTC date of `at`.
+  today?: string;
   payload: unknown;
 }
 

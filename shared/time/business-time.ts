@@ -21,3 +21,15 @@ export const effectiveAt = (at: string, receivedAt: string): EffectiveAt => {
     ? { at: receivedAt, deviceAt: at, clockAheadMs: ahead }
     : { at, deviceAt: null, clockAheadMs: null };
 };
+
+// What the sync status says while the server finds the device's clock ahead.
+export const describeClockAhead = (aheadMs: number): string => {
+  const minutes = Math.round(aheadMs / 60000);
+  const by =
+    minutes < 120
+      ? `${minutes} minutes`
+      : minutes < 48 * 60
+        ? `${Math.round(minutes / 60)} hours`
+        : `${Math.round(minutes / 1440)} days`;
+  return `This device's clock is ${by} ahead: check its time and time zone. Work done meanwhile is recorded at the time the server received it.`;
+};

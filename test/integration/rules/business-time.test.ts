@@ -152,6 +152,16 @@ describe.each(kinds)('business time on %s', (kind) => {
     });
   });
 
+  it('dates by the pick, not by its arrival, in a warehouse left on UTC', async () => {
+    // Picked offline at 20:00 on the 25th, the day the item expires; it arrives the next afternoon.
+    setClock('2026-11-26T15:00:00Z');
+    expect(await pick('2026-11-25T20:00:00Z', '2026-11-25')).toMatchObject({ status: 'accepted' });
+    expect(await pick('2026-11-26T09:00:00Z', '2026-11-25')).toMatchObject({
+      status: 'rejected',
+      code: 'expired',
+    });
+  });
+
   it('refuses a pick made after the item expired, with code expired', async () => {
     await setZone('America/New_York');
     // 09:00 in New York on the 26th: the item expired at the end of the 25th.

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { businessDate, businessDateIn } from '../../../../shared/time/business-date';
-import { CLOCK_AHEAD_LIMIT_MS, effectiveAt } from '../../../../shared/time/business-time';
+import {
+  CLOCK_AHEAD_LIMIT_MS,
+  describeClockAhead,
+  effectiveAt,
+} from '../../../../shared/time/business-time';
 import {
   canonicalTimeZone,
   TimeZoneSchema,
@@ -112,5 +116,15 @@ describe('effective at', () => {
       deviceAt: ahead,
       clockAheadMs: 10 * 60 * 1000,
     });
+  });
+});
+
+describe('the clock flag, in words', () => {
+  it('says how far ahead in minutes, hours or days, and what to do', () => {
+    expect(describeClockAhead(10 * 60 * 1000)).toBe(
+      "This device's clock is 10 minutes ahead: check its time and time zone. Work done meanwhile is recorded at the time the server received it.",
+    );
+    expect(describeClockAhead(5 * 3600 * 1000)).toMatch(/^This device's clock is 5 hours ahead/);
+    expect(describeClockAhead(3 * 86400 * 1000)).toMatch(/^This device's clock is 3 days ahead/);
   });
 });

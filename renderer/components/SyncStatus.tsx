@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { describeSent, describeSentWindow } from '../../shared/sync/sent-retention';
 import { refusedCount } from '../../shared/outcomes/refusal-words';
+import { describeClockAhead } from '../../shared/time/business-time';
 import { useOutboxCount } from '../db/tables/pending';
 import { useRefusedCount } from '../db/tables/refusals';
 import { useSyncFacts } from '../db/tables/sync-status';
@@ -62,6 +63,11 @@ export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => 
             ? facts.lastError.reason
             : facts.lastError.reason.slice(0, 60)}
         </Link>
+      )}
+      {facts?.clockAhead && (
+        <span className="badge badge-warn" data-testid="clock-ahead">
+          {describeClockAhead(facts.clockAhead.aheadMs)}
+        </span>
       )}
       <button type="button" className="badge" onClick={() => syncNow()}>
         Sync now

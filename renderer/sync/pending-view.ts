@@ -9,6 +9,8 @@ import {
 } from '../../shared/event-rules/tables';
 import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import { ENTITY_TABLES } from '../db/entity-tables';
+import { businessDateIn } from '../../shared/time/business-date';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../../shared/time/time-zone';
 import { shownEvents } from './outbox';
 import { KEYS, readState } from './sync-state';
 
@@ -79,6 +81,9 @@ const loadLines = async (db: FillwaveDb, base: Base, payloads: unknown[], more: 
 // answer from the server) recomputes from scratch.
 export interface PendingReplay {
   checkpoint: unknown;
+  // The warehouse's time zone the events were dated in, and the dating.
+  timeZone: string;
+  dateOf: (at: string) => string;
   // Each event's id and status, in order.
   ids: string[];
   base: Base;
@@ -94,7 +99,9 @@ export const forgetPendingView = (db: FillwaveDb) => {
 
 const replay = (r: PendingReplay, events: readonly OutboxEvent[]) => {
   for (const e of events) {
-    const outcome = applyLocally(r.view, e);
+    // Dated as the server will date it (the device's at may be clamped there, if its clock is
+    // ahead: the device cannot know that, and the server's answer settles it).
+    const outcome = applyLocally(r.view, { ...e, today: r.dateOf(e.at) });
     r.ids.push(`${e.id}:${e.status}`);
     if (!outcome.ok) {
       // An accepted event is the server's now: only a waiting one can be refused.
@@ -108,10 +115,12 @@ const replay = (r: PendingReplay, events: readonly OutboxEvent[]) => {
 // Lays the waiting events, in order, over the pulled rows they touch. Pulled rows are never
 // changed by this: drop an event (the server rejected it) and its effect is gone.
 export const computePendingView = async (db: FillwaveDb): Promise<PendingView> => {
-  const [waiting, checkpoint] = await Promise.all([
+  const [waiting, checkpoint, zone] = await Promise.all([
     shownEvents(db),
     readState<unknown>(db, KEYS.checkpoint),
+    readState<string>(db, KEYS.timeZone),
   ]);
+  const timeZone = zone ?? DEFAULT_TIME_ZONE;
   if (waiting.length === 0) {
     db.pendingReplay = null;
     return EMPTY_VIEW;
@@ -120,6 +129,7 @@ export const computePendingView = async (db: FillwaveDb): Promise<PendingView> =
   if (
     prev &&
     JSON.stringify(prev.checkpoint) === JSON.stringify(checkpoint ?? null) &&
+    prev.timeZone === timeZone &&
     prev.ids.length <= waiting.length &&
     prev.ids.every((id, i) => `${waiting[i]!.id}:${waiting[i]!.status}` === id)
   ) {
@@ -151,6 +161,10 @@ export const computePendingView = async (db: FillwaveDb): Promise<PendingView> =
   const changes = new Map<string, RowChange>();
   const r: PendingReplay = {
     checkpoint: checkpoint ?? null,
+    timeZone,
+    // A zone this browser does not know (an older time zone database) dates in UTC rather than
+    // leaving the screen blank.
+    dateOf: businessDateIn(canonicalTimeZone(timeZone) ?? DEFAULT_TIME_ZONE),
     ids: [],
     base,
     changes,

@@ -8,6 +8,7 @@ import {
   operatorCreated,
   operatorDeactivated,
   operatorPinReset,
+  timeZoneSet,
 } from './admin';
 import { dailyCountsRecorded, layoutDefined, operatorsDefined, skusDefined } from './oms-catalog';
 import { backorderLineCancelled, expectedReceiptRecorded } from './oms-orders';
@@ -37,4 +38,5 @@ export const EVENT_TYPES: readonly EventType<unknown>[] = [
   operatorPinReset,
   deviceRevoked,
   enrollmentCodeIssued,
+  timeZoneSet,
 ];

@@ -13,7 +13,6 @@ import { LockedRows, type RowRead } from './locked-rows';
 import { writeChanges } from './write-changes';
 import { lastPickOnTour } from './log-facts';
 
-
 // Runs a device event's rule authoritatively: over the rows it reads, locked in this
 // transaction, then writes what it changed. Same rule, same rows as the device's view had:
 // the same answer, unless another device changed them first (which the locks make explicit).
@@ -45,7 +44,7 @@ export const runRule = async (
         eventId: event.id,
         operatorId: event.operatorId,
         at: event.at,
-        today: event.at.slice(0, 10),
+        today: event.businessDate,
         log,
       });
     } catch (error) {

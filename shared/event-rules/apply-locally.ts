@@ -12,6 +12,8 @@ export interface LocalEvent {
   operatorId: string | null;
   at: string;
   payload: unknown;
+  // The business date of `at` in the warehouse's zone, where the caller knows the zone.
+  today?: string;
 }
 
 // What laying an event over the device's rows gives: its changes, or why the device can already
@@ -43,7 +45,7 @@ export const applyLocally = (
     eventId: event.id,
     operatorId: event.operatorId,
     at: event.at,
-    today: businessDay(event.at),
+    today: event.today ?? businessDay(event.at),
     log: null,
   });
   if (!outcome.ok) return { ok: false, code: outcome.code, reason: outcome.message };

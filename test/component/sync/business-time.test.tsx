@@ -104,7 +104,7 @@ describe('business dates on the device', () => {
   it('refuses the same pick in a warehouse on UTC (or Tokyo), where it is already the 26th', async () => {
     await pickAt2330InNewYork();
     expect((await computePendingView(db)).refused.map((r) => r.reason)).toEqual([
-      'This item expired on 2026-11-25.',
+      'This item expired on 2026-11-25; take another.',
     ]);
     // The zone changed: the kept view is not reused.
     await writeState(db, KEYS.timeZone, 'Asia/Tokyo');

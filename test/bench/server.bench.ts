@@ -21,10 +21,15 @@ import { availableDbKinds, openTestDatabase, type DbKind } from '../fixtures/tes
 import { seedSmallWarehouse, testRegistry } from '../fixtures/test-events';
 import { startTestServer } from '../fixtures/test-server';
 import { perSecond, type BenchGroup, type Figure } from './harness';
+import { benchDevice, seedPickFloor } from './pick-floor';
 
 const PULL_LINES = 100_000;
 const PUSH_EVENTS = 10_000;
 const PUSH_BATCH = 200;
+// Real picks cost a dozen statements each: 600 of them take a few seconds. Their baseline runs
+// more statements than that, so that its rate is not a fraction of a second's noise.
+const PICK_EVENTS = 600;
+const PICK_BASELINE_STATEMENTS = 1_200;
 const NO_LIMIT = { burst: 1e9, perSecond: 1e9 };
 
 type BenchKind = DbKind | 'pglite-folder';
@@ -142,6 +147,61 @@ const pushBench = async (kind: BenchKind): Promise<Figure> => {
   }
 };
 
+// Milliseconds for `count` one-statement transactions: the push baseline.
+const bareStatementsMs = async (db: Db, stocks: readonly string[], count: number) => {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    await db.transaction((tx) =>
+      tx.query('UPDATE stock SET on_hand = on_hand + 1 WHERE id = $1', [stocks[i % stocks.length]]),
+    );
+  }
+  return performance.now() - started;
+};
+
+// Real pick.confirmed events (each locks its task, tour, tote and reservations and writes the
+// pick, the stock, the line and the task), pushed in the app's batches of 200, on a floor whose
+// waves, claims and totes were pushed before the clock starts.
+const pushPickBench = async (kind: DbKind): Promise<Figure> => {
+  const t = await openTestDatabase(kind);
+  const registry = testRegistry();
+  try {
+    const server = await startTestServer(t.db, { registry, rateLimit: NO_LIMIT });
+    try {
+      const device = await benchDevice(t.db, systemClock, server.url);
+      const picks = await seedPickFloor(t.db, registry, systemClock, device.pushAll, PICK_EVENTS);
+      const stocks = (await t.db.query<{ id: string }>('SELECT id FROM stock ORDER BY id')).map(
+        (r) => r.id,
+      );
+      // Baseline and picks take turns, a batch each, so that a change in the machine's load
+      // (it is shared) falls on both.
+      let baselineMs = 0;
+      let picksMs = 0;
+      const batches = Math.ceil(picks.length / PUSH_BATCH);
+      for (let b = 0; b < batches; b++) {
+        const chunk = PICK_BASELINE_STATEMENTS / batches;
+        baselineMs += await bareStatementsMs(t.db, stocks, chunk);
+        const started = performance.now();
+        await device.pushAll(picks.slice(b * PUSH_BATCH, (b + 1) * PUSH_BATCH));
+        picksMs += performance.now() - started;
+      }
+      const [{ open }] = (await t.db.query<{ open: number }>(
+        "SELECT count(*)::int AS open FROM pick_tasks WHERE status <> 'picked'",
+      )) as [{ open: number }];
+      if (open !== 0) throw new Error(`${open} pick tasks were left unpicked`);
+      return {
+        name: `push.pick.${kind}`,
+        value: perSecond(picks.length, picksMs),
+        unit: 'events/s',
+        baseline: perSecond(PICK_BASELINE_STATEMENTS, baselineMs),
+      };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await t.dispose();
+  }
+};
+
 const kinds: BenchKind[] = ['pglite-folder', ...(await availableDbKinds())];
 
 const group: BenchGroup = {
@@ -149,6 +209,9 @@ const group: BenchGroup = {
   benches: kinds.flatMap((kind) => [
     { name: `pull.${kind}`, run: async () => [await pullBench(kind)] },
     { name: `push.${kind}`, run: async () => [await pushBench(kind)] },
+    ...(kind === 'pglite-folder'
+      ? []
+      : [{ name: `push.pick.${kind}`, run: async () => [await pushPickBench(kind)] }]),
   ]),
 };
 

@@ -17,7 +17,7 @@ import { HEAVY_PROPERTY_TIMEOUT_MS } from '../../fixtures/timeouts';
 import { OPERATORS, seedWorld, worldDevice } from '../../fixtures/world';
 
 const kinds = await availableDbKinds();
-const ROUNDS = 8;
+const ROUNDS = 12;
 const NO_LIMIT = { burst: 1e9, perSecond: 1e9 };
 
 const PICKER3 = 'op-picker-3';
@@ -333,6 +333,7 @@ describe.each(kinds)('races the server decides, on %s', (kind) => {
         // they deadlock, PostgreSQL aborts one and the push is answered 500.
         const qty = 1 + (round % 4 < 2 ? 1 : 0);
         const counting = round % 2 === 1;
+        const raced = counting ? 'a count' : 'a short pick';
         const [pick, other] = await Promise.all([
           pickers[0]!.push(PICKERS[0]!, 'pick.confirmed', {
             pickTaskId: `K-${tours[0]}`,
@@ -350,7 +351,9 @@ describe.each(kinds)('races the server decides, on %s', (kind) => {
                 foundQty: 0,
                 reason: 'not-found',
               }),
-        ]);
+        ]).catch((error: Error) => {
+          throw new Error(`round ${round}, a pick racing ${raced}: ${error.message}`);
+        });
         expect(other, `round ${round}`).toMatchObject({ status: 'accepted' });
         // First, the pick is taken; second, its task was cancelled with its reservation.
         if (pick.status !== 'accepted')

@@ -1,5 +1,5 @@
 // What only the server decides, exercised by real concurrency: devices push at the same moment
-// (Promise.all over HTTP, one server, each device its own connection) for several rounds, and
+// (Promise.all over HTTP to one server, each device enrolled on its own) for several rounds, and
 // after each round the warehouse's invariants hold and every loser was told why, with a code.
 // The device cannot predict these outcomes (it does not see the other device), so they stay
 // meaningful however much rule code the device and the server share. claim-race.test.ts races
@@ -71,6 +71,8 @@ describe.each(kinds)('races the server decides, on %s', (kind) => {
         [id],
       )
     )[0] ?? { on_hand: 0, reserved: 0 };
+  const accepted = async (result: Promise<EventResult>) =>
+    expect(await result).toMatchObject({ status: 'accepted' });
   // Makes the free stock of `skuId` at `locationId` exactly `free`, by a count (which keeps
   // every reservation, as it counts at least what is reserved).
   const setFree = async (locationId: string, skuId: string, free: number) => {
@@ -107,8 +109,6 @@ describe.each(kinds)('races the server decides, on %s', (kind) => {
       ],
     })),
   });
-  const accepted = async (result: Promise<EventResult>) =>
-    expect(await result).toMatchObject({ status: 'accepted' });
   const checkInvariants = async () => expect(await invariantViolations(t.db)).toEqual([]);
 
   beforeAll(async () => {

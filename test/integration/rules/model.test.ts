@@ -28,6 +28,7 @@ import { OPERATORS, seedWorld, worldDevice } from '../../fixtures/world';
 const kinds = await availableDbKinds();
 const RUNS = Number(process.env.MODEL_RUNS ?? 10);
 const STEPS = 60;
+const HEAVY = { timeout: HEAVY_PROPERTY_TIMEOUT_MS };
 
 type Row = Record<string, unknown>;
 type State = ReturnType<typeof memoryTables>;
@@ -59,7 +60,7 @@ const sorted = <T extends { id: string }>(rows: T[]) =>
 const pickOf = <T>(rows: T[], n: number): T | undefined =>
   rows.length ? rows[n % rows.length] : undefined;
 
-describe.each(kinds)('the OMS rules as a model on %s', (kind) => {
+describe.each(kinds)('the OMS rules as a model on %s', HEAVY, (kind) => {
   let t: TestDatabase;
   let server: TestServer;
   const registry = testRegistry();
@@ -73,374 +74,369 @@ describe.each(kinds)('the OMS rules as a model on %s', (kind) => {
     await t?.dispose();
   });
 
-  it(
-    'keeps every invariant, agrees with the device on every outcome, and replays to the same state',
-    async () => {
-      let run = 0;
-      const outcomes = new Map<string, number>();
-      const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-      await fc.assert(
-        fc.asyncProperty(
-          fc.array(intentArb, { minLength: STEPS - 20, maxLength: STEPS }),
-          async (intents) => {
-            run++;
-            await t.reset();
-            await seedWorld(t.db, registry, systemClock);
-            const devices = [
-              await worldDevice(t.db, systemClock, server.url),
-              await worldDevice(t.db, systemClock, server.url),
-            ];
-            let waves = 0;
-            for (const [step, it] of intents.entries()) {
-              const pre = await snapshot(t.db);
-              const all = <E extends EntityName>(e: E) =>
-                pre
-                  .entries()
-                  .filter((r) => r.entity === e)
-                  .map((r) => r.row as Row & { id: string });
-              const lines = sorted(all('backorderLine'));
-              const line = pickOf(lines, it.a);
-              const tours = sorted(all('tour'));
-              const tour = pickOf(tours, it.a);
-              const tasks = sorted(all('pickTask')).filter((x) => x.status === 'open');
-              const task = pickOf(tasks, it.a);
-              const picker = it.c % 2 === 0 ? OPERATORS.picker : OPERATORS.picker2;
-              const stock = pickOf(sorted(all('stock')), it.b);
-              let device:
-                | { op: string; type: string; payload: unknown }
-                | { oms: string; payload: unknown }
-                | null = null;
-              switch (it.kind) {
-                case 0:
-                case 1: {
-                  // Mostly from a location that holds the line's SKU; now and then from one that does not.
-                  const holding = sorted(all('stock')).filter(
-                    (s) => line && (s.skuId === line.skuId) === (it.c !== 7),
-                  );
-                  const from = pickOf(holding, it.b);
-                  if (line && from)
-                    device = {
-                      op: OPERATORS.lead,
-                      type: 'allocation.committed',
-                      payload: {
-                        lines: [
-                          {
-                            backorderLineId: line.id,
-                            reservations: [{ locationId: from.locationId, qty: 1 + (it.b % 4) }],
-                          },
-                        ],
-                      },
-                    };
-                  break;
-                }
-                case 2:
-                case 3: {
-                  const free = sorted(all('reservation')).filter((r) => r.waveId === null);
-                  const chosen = free.filter((_, i) => (i + it.b) % 2 === 0).slice(0, 3);
-                  if (chosen.length) {
-                    waves++;
-                    const orders = [
-                      ...new Set(
-                        chosen.map(
-                          (r) =>
-                            (pre.get('backorderLine', r.backorderLineId as string) as Row).orderId,
-                        ),
-                      ),
-                    ];
-                    device = {
-                      op: OPERATORS.lead,
-                      type: 'wave.released',
-                      payload: {
-                        waveId: `W${run}-${waves}`,
-                        name: `w${waves}`,
-                        tours: [
-                          {
-                            tourId: `T${run}-${waves}`,
-                            sequence: 0,
-                            routeLengthM: 10,
-                            tasks: chosen.map((r, i) => ({
-                              pickTaskId: `K${run}-${waves}-${i}`,
-                              backorderLineId: r.backorderLineId,
-                              locationId: r.locationId,
-                              qty: Math.min(r.qty as number, 1 + (it.c % 3)),
-                              sequence: i,
-                              toteSlot: orders.indexOf(
-                                (pre.get('backorderLine', r.backorderLineId as string) as Row)
-                                  .orderId,
-                              ),
-                            })),
-                          },
-                        ],
-                      },
-                    };
-                  }
-                  break;
-                }
-                case 4:
-                  if (tour)
-                    device = {
-                      op: OPERATORS.lead,
-                      type: it.b % 3 === 0 ? 'wave.cancelled' : 'tour.assigned',
-                      payload:
-                        it.b % 3 === 0
-                          ? { waveId: tour.waveId }
-                          : { tourId: tour.id, pickerId: picker },
-                    };
-                  break;
-                case 5:
-                case 24:
-                case 25: {
-                  const open = tours.filter(
-                    (x) => x.status === 'released' || x.status === 'assigned',
-                  );
-                  const tt = pickOf(open.length ? open : tours, it.b);
-                  if (tt) device = { op: picker, type: 'tour.claimed', payload: { tourId: tt.id } };
-                  break;
-                }
-                case 6:
-                case 20:
-                case 21: {
-                  // A tote for an order of a tour someone holds that has none yet, by the holder.
-                  const held = tours.filter(
-                    (x) =>
-                      x.pickerId && ['claimed', 'assigned', 'picking'].includes(x.status as string),
-                  );
-                  const tt = pickOf(held, it.a);
-                  const totes = tt ? all('tote').filter((x) => x.tourId === tt.id) : [];
-                  const k =
-                    tt &&
-                    pickOf(
-                      sorted(all('pickTask')).filter(
-                        (x) => x.tourId === tt.id && !totes.some((o) => o.orderId === x.orderId),
-                      ),
-                      it.b,
-                    );
-                  if (tt && k)
-                    device = {
-                      op: tt.pickerId as string,
-                      type: 'tote.assigned',
-                      payload: {
-                        tourId: tt.id,
-                        toteCode: `TOTE-${tt.id}-${k.orderId as string}`,
-                        slot: k.toteSlot,
-                        orderId: k.orderId,
-                      },
-                    };
-                  break;
-                }
-                case 7:
-                case 8:
-                case 9:
-                case 22:
-                case 23: {
-                  // Mostly a task whose tour is held and whose order has its tote.
-                  const ready = tasks.filter(
-                    (k) =>
-                      (pre.get('tour', k.tourId as string) as Row).pickerId &&
-                      pre.get(
-                        'tote',
-                        `${k.tourId as string}|TOTE-${k.tourId as string}-${k.orderId as string}`,
-                      ),
-                  );
-                  const k = pickOf(it.c === 7 || ready.length === 0 ? tasks : ready, it.b);
-                  if (k) {
-                    const holder = (pre.get('tour', k.tourId as string) as Row).pickerId as
-                      string | null;
-                    const left =
-                      (k.qty as number) - (k.pickedQty as number) - (k.shortQty as number);
-                    device = {
-                      op: holder ?? picker,
-                      type: 'pick.confirmed',
-                      payload: {
-                        pickTaskId: k.id,
-                        qty: it.c === 6 ? left + 1 : Math.max(1, Math.min(left, 1 + (it.c % 2))),
-                        toteCode: `TOTE-${k.tourId as string}-${k.orderId as string}`,
-                      },
-                    };
-                  }
-                  break;
-                }
-                case 10:
-                  if (task) {
-                    const holder = (pre.get('tour', task.tourId as string) as Row).pickerId as
-                      string | null;
-                    device = {
-                      op: holder ?? picker,
-                      type: 'short-pick.reported',
-                      payload: { pickTaskId: task.id, foundQty: 0, reason: 'not-found' },
-                    };
-                  }
-                  break;
-                case 11: {
-                  const picks = sorted(all('pick')).filter((p) => !p.undone);
-                  const p = pickOf(picks, it.a);
-                  if (p)
-                    device = {
-                      op: p.pickedBy as string,
-                      type: 'pick.undone',
-                      payload: { pickId: p.id },
-                    };
-                  break;
-                }
-                case 12:
-                  if (tour)
-                    device = {
-                      op: (tour.pickerId as string) ?? picker,
-                      type: it.b % 2 ? 'tour.completed' : 'totes.dropped',
-                      payload:
-                        it.b % 2 ? { tourId: tour.id } : { tourId: tour.id, packStation: 'P1' },
-                    };
-                  break;
-                case 13:
-                  if (stock)
-                    device = {
-                      op: picker,
-                      type: 'location.counted',
-                      payload: { locationId: stock.locationId, skuId: stock.skuId, qty: it.b % 12 },
-                    };
-                  break;
-                case 14:
-                case 15:
-                case 26:
-                case 27: {
-                  const shippable = lines.filter(
-                    (l) => (l.qtyPicked as number) > (l.qtyShipped as number),
-                  );
-                  const l = pickOf(shippable, it.a);
-                  if (l)
-                    device = {
-                      op: OPERATORS.packer,
-                      type: 'shipment.confirmed',
-                      payload: {
-                        shipmentId: `SH${run}-${step}`,
-                        orderId: l.orderId,
-                        lines: [
-                          {
-                            backorderLineId: l.id,
-                            qty: (l.qtyPicked as number) - (l.qtyShipped as number),
-                          },
-                        ],
-                        carrier: 'DHL',
-                        service: 'std',
-                        trackingNumber: 'X1',
-                        weightKg: 1,
-                        parcels: 1,
-                      },
-                    };
-                  break;
-                }
-                case 16:
-                  if (line)
-                    device = {
-                      op: OPERATORS.packer,
-                      type: it.b % 2 ? 'shipment-item.removed' : 'stock.returned',
-                      payload:
-                        it.b % 2
-                          ? { backorderLineId: line.id, qty: 1, reason: 'damaged' }
-                          : {
-                              locationId: stock?.locationId ?? 'L1',
-                              skuId: stock?.skuId ?? 'S1',
-                              qty: 1 + (it.c % 3),
-                            },
-                    };
-                  break;
-                case 17:
-                  if (line)
-                    device = {
-                      op: OPERATORS.lead,
-                      type: it.b % 2 ? 'backorder-line.held' : 'backorder-line.released',
-                      payload:
-                        it.b % 2
-                          ? { backorderLineId: line.id, reason: 'check' }
-                          : { backorderLineId: line.id },
-                    };
-                  break;
-                case 18:
-                  if (line)
-                    device = {
-                      oms: 'oms.backorder-line-cancelled',
-                      payload: { backorderLineId: line.id, reason: 'customer' },
-                    };
-                  break;
-                case 19:
-                  if (stock)
-                    device = {
-                      oms: 'oms.stock-received',
-                      payload: {
-                        receipts: [
-                          { locationId: stock.locationId, skuId: stock.skuId, qty: 1 + (it.b % 5) },
-                        ],
-                      },
-                    };
-                  break;
-              }
-              if (!device) continue;
-
-              if ('oms' in device) {
-                await recordServerEvent(t.db, registry, systemClock, device.oms, device.payload);
-              } else {
-                const id = crypto.randomUUID();
-                const local = applyLocally(pre, {
-                  id,
-                  type: device.type,
-                  operatorId: device.op,
-                  at: new Date().toISOString(),
-                  payload: device.payload,
-                });
-                const result = await devices[it.c % 2]!.push(
-                  device.op,
-                  device.type,
-                  device.payload,
-                  id,
+  it('keeps every invariant, agrees with the device on every outcome, and replays to the same state', async () => {
+    let run = 0;
+    const outcomes = new Map<string, number>();
+    const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(intentArb, { minLength: STEPS - 20, maxLength: STEPS }),
+        async (intents) => {
+          run++;
+          await t.reset();
+          await seedWorld(t.db, registry, systemClock);
+          const devices = [
+            await worldDevice(t.db, systemClock, server.url),
+            await worldDevice(t.db, systemClock, server.url),
+          ];
+          let waves = 0;
+          for (const [step, it] of intents.entries()) {
+            const pre = await snapshot(t.db);
+            const all = <E extends EntityName>(e: E) =>
+              pre
+                .entries()
+                .filter((r) => r.entity === e)
+                .map((r) => r.row as Row & { id: string });
+            const lines = sorted(all('backorderLine'));
+            const line = pickOf(lines, it.a);
+            const tours = sorted(all('tour'));
+            const tour = pickOf(tours, it.a);
+            const tasks = sorted(all('pickTask')).filter((x) => x.status === 'open');
+            const task = pickOf(tasks, it.a);
+            const picker = it.c % 2 === 0 ? OPERATORS.picker : OPERATORS.picker2;
+            const stock = pickOf(sorted(all('stock')), it.b);
+            let device:
+              | { op: string; type: string; payload: unknown }
+              | { oms: string; payload: unknown }
+              | null = null;
+            switch (it.kind) {
+              case 0:
+              case 1: {
+                // Mostly from a location that holds the line's SKU; now and then from one that does not.
+                const holding = sorted(all('stock')).filter(
+                  (s) => line && (s.skuId === line.skuId) === (it.c !== 7),
                 );
-                const post = await snapshot(t.db);
-                count(`${device.type} ${result.status}`);
-                if (result.status === 'accepted') {
-                  expect(
-                    local.ok,
-                    `${device.type} accepted by the server but refused by the device's rule: ${!local.ok && local.reason}`,
-                  ).toBe(true);
-                } else {
-                  expect(
-                    post.entries(),
-                    `${device.type} was ${result.status} yet changed state`,
-                  ).toEqual(pre.entries());
-                  expect(
-                    local.ok,
-                    `${device.type} ${result.status} by the server (${result.status === 'rejected' && result.message}) but accepted by the device's rule`,
-                  ).toBe(false);
-                  // The device's refusal gains a code with the shared rules; from then on it must
-                  // be the server's code.
-                  const localCode = (local as { code?: string }).code;
-                  if (result.status === 'rejected' && localCode !== undefined)
-                    expect(localCode, device.type).toBe(result.code);
-                }
+                const from = pickOf(holding, it.b);
+                if (line && from)
+                  device = {
+                    op: OPERATORS.lead,
+                    type: 'allocation.committed',
+                    payload: {
+                      lines: [
+                        {
+                          backorderLineId: line.id,
+                          reservations: [{ locationId: from.locationId, qty: 1 + (it.b % 4) }],
+                        },
+                      ],
+                    },
+                  };
+                break;
               }
-              await checkInvariants(t.db);
+              case 2:
+              case 3: {
+                const free = sorted(all('reservation')).filter((r) => r.waveId === null);
+                const chosen = free.filter((_, i) => (i + it.b) % 2 === 0).slice(0, 3);
+                if (chosen.length) {
+                  waves++;
+                  const orders = [
+                    ...new Set(
+                      chosen.map(
+                        (r) =>
+                          (pre.get('backorderLine', r.backorderLineId as string) as Row).orderId,
+                      ),
+                    ),
+                  ];
+                  device = {
+                    op: OPERATORS.lead,
+                    type: 'wave.released',
+                    payload: {
+                      waveId: `W${run}-${waves}`,
+                      name: `w${waves}`,
+                      tours: [
+                        {
+                          tourId: `T${run}-${waves}`,
+                          sequence: 0,
+                          routeLengthM: 10,
+                          tasks: chosen.map((r, i) => ({
+                            pickTaskId: `K${run}-${waves}-${i}`,
+                            backorderLineId: r.backorderLineId,
+                            locationId: r.locationId,
+                            qty: Math.min(r.qty as number, 1 + (it.c % 3)),
+                            sequence: i,
+                            toteSlot: orders.indexOf(
+                              (pre.get('backorderLine', r.backorderLineId as string) as Row)
+                                .orderId,
+                            ),
+                          })),
+                        },
+                      ],
+                    },
+                  };
+                }
+                break;
+              }
+              case 4:
+                if (tour)
+                  device = {
+                    op: OPERATORS.lead,
+                    type: it.b % 3 === 0 ? 'wave.cancelled' : 'tour.assigned',
+                    payload:
+                      it.b % 3 === 0
+                        ? { waveId: tour.waveId }
+                        : { tourId: tour.id, pickerId: picker },
+                  };
+                break;
+              case 5:
+              case 24:
+              case 25: {
+                const open = tours.filter(
+                  (x) => x.status === 'released' || x.status === 'assigned',
+                );
+                const tt = pickOf(open.length ? open : tours, it.b);
+                if (tt) device = { op: picker, type: 'tour.claimed', payload: { tourId: tt.id } };
+                break;
+              }
+              case 6:
+              case 20:
+              case 21: {
+                // A tote for an order of a tour someone holds that has none yet, by the holder.
+                const held = tours.filter(
+                  (x) =>
+                    x.pickerId && ['claimed', 'assigned', 'picking'].includes(x.status as string),
+                );
+                const tt = pickOf(held, it.a);
+                const totes = tt ? all('tote').filter((x) => x.tourId === tt.id) : [];
+                const k =
+                  tt &&
+                  pickOf(
+                    sorted(all('pickTask')).filter(
+                      (x) => x.tourId === tt.id && !totes.some((o) => o.orderId === x.orderId),
+                    ),
+                    it.b,
+                  );
+                if (tt && k)
+                  device = {
+                    op: tt.pickerId as string,
+                    type: 'tote.assigned',
+                    payload: {
+                      tourId: tt.id,
+                      toteCode: `TOTE-${tt.id}-${k.orderId as string}`,
+                      slot: k.toteSlot,
+                      orderId: k.orderId,
+                    },
+                  };
+                break;
+              }
+              case 7:
+              case 8:
+              case 9:
+              case 22:
+              case 23: {
+                // Mostly a task whose tour is held and whose order has its tote.
+                const ready = tasks.filter(
+                  (k) =>
+                    (pre.get('tour', k.tourId as string) as Row).pickerId &&
+                    pre.get(
+                      'tote',
+                      `${k.tourId as string}|TOTE-${k.tourId as string}-${k.orderId as string}`,
+                    ),
+                );
+                const k = pickOf(it.c === 7 || ready.length === 0 ? tasks : ready, it.b);
+                if (k) {
+                  const holder = (pre.get('tour', k.tourId as string) as Row).pickerId as
+                    string | null;
+                  const left = (k.qty as number) - (k.pickedQty as number) - (k.shortQty as number);
+                  device = {
+                    op: holder ?? picker,
+                    type: 'pick.confirmed',
+                    payload: {
+                      pickTaskId: k.id,
+                      qty: it.c === 6 ? left + 1 : Math.max(1, Math.min(left, 1 + (it.c % 2))),
+                      toteCode: `TOTE-${k.tourId as string}-${k.orderId as string}`,
+                    },
+                  };
+                }
+                break;
+              }
+              case 10:
+                if (task) {
+                  const holder = (pre.get('tour', task.tourId as string) as Row).pickerId as
+                    string | null;
+                  device = {
+                    op: holder ?? picker,
+                    type: 'short-pick.reported',
+                    payload: { pickTaskId: task.id, foundQty: 0, reason: 'not-found' },
+                  };
+                }
+                break;
+              case 11: {
+                const picks = sorted(all('pick')).filter((p) => !p.undone);
+                const p = pickOf(picks, it.a);
+                if (p)
+                  device = {
+                    op: p.pickedBy as string,
+                    type: 'pick.undone',
+                    payload: { pickId: p.id },
+                  };
+                break;
+              }
+              case 12:
+                if (tour)
+                  device = {
+                    op: (tour.pickerId as string) ?? picker,
+                    type: it.b % 2 ? 'tour.completed' : 'totes.dropped',
+                    payload:
+                      it.b % 2 ? { tourId: tour.id } : { tourId: tour.id, packStation: 'P1' },
+                  };
+                break;
+              case 13:
+                if (stock)
+                  device = {
+                    op: picker,
+                    type: 'location.counted',
+                    payload: { locationId: stock.locationId, skuId: stock.skuId, qty: it.b % 12 },
+                  };
+                break;
+              case 14:
+              case 15:
+              case 26:
+              case 27: {
+                const shippable = lines.filter(
+                  (l) => (l.qtyPicked as number) > (l.qtyShipped as number),
+                );
+                const l = pickOf(shippable, it.a);
+                if (l)
+                  device = {
+                    op: OPERATORS.packer,
+                    type: 'shipment.confirmed',
+                    payload: {
+                      shipmentId: `SH${run}-${step}`,
+                      orderId: l.orderId,
+                      lines: [
+                        {
+                          backorderLineId: l.id,
+                          qty: (l.qtyPicked as number) - (l.qtyShipped as number),
+                        },
+                      ],
+                      carrier: 'DHL',
+                      service: 'std',
+                      trackingNumber: 'X1',
+                      weightKg: 1,
+                      parcels: 1,
+                    },
+                  };
+                break;
+              }
+              case 16:
+                if (line)
+                  device = {
+                    op: OPERATORS.packer,
+                    type: it.b % 2 ? 'shipment-item.removed' : 'stock.returned',
+                    payload:
+                      it.b % 2
+                        ? { backorderLineId: line.id, qty: 1, reason: 'damaged' }
+                        : {
+                            locationId: stock?.locationId ?? 'L1',
+                            skuId: stock?.skuId ?? 'S1',
+                            qty: 1 + (it.c % 3),
+                          },
+                  };
+                break;
+              case 17:
+                if (line)
+                  device = {
+                    op: OPERATORS.lead,
+                    type: it.b % 2 ? 'backorder-line.held' : 'backorder-line.released',
+                    payload:
+                      it.b % 2
+                        ? { backorderLineId: line.id, reason: 'check' }
+                        : { backorderLineId: line.id },
+                  };
+                break;
+              case 18:
+                if (line)
+                  device = {
+                    oms: 'oms.backorder-line-cancelled',
+                    payload: { backorderLineId: line.id, reason: 'customer' },
+                  };
+                break;
+              case 19:
+                if (stock)
+                  device = {
+                    oms: 'oms.stock-received',
+                    payload: {
+                      receipts: [
+                        { locationId: stock.locationId, skuId: stock.skuId, qty: 1 + (it.b % 5) },
+                      ],
+                    },
+                  };
+                break;
             }
-            const replica = await t.openSchema(`model${run}`);
-            await replayLog(t.db, replica, registry);
-            expect(await snapshotState(replica)).toEqual(await snapshotState(t.db));
-          },
-        ),
-        { numRuns: RUNS, seed: 4780, endOnFailure: true },
-      );
-      // The sequences reached deep into the lifecycle, not just the first refusals.
-      console.log(
-        `model outcomes on ${kind}: ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}`,
-      );
-      for (const type of [
-        'allocation.committed',
-        'wave.released',
-        'tour.claimed',
-        'tote.assigned',
-        'pick.confirmed',
-        'short-pick.reported',
-        'shipment.confirmed',
-      ]) {
-        expect(outcomes.get(`${type} accepted`) ?? 0, type).toBeGreaterThan(0);
-      }
-    },
-    HEAVY_PROPERTY_TIMEOUT_MS,
-  );
+            if (!device) continue;
+
+            if ('oms' in device) {
+              await recordServerEvent(t.db, registry, systemClock, device.oms, device.payload);
+            } else {
+              const id = crypto.randomUUID();
+              const local = applyLocally(pre, {
+                id,
+                type: device.type,
+                operatorId: device.op,
+                at: new Date().toISOString(),
+                payload: device.payload,
+              });
+              const result = await devices[it.c % 2]!.push(
+                device.op,
+                device.type,
+                device.payload,
+                id,
+              );
+              const post = await snapshot(t.db);
+              count(`${device.type} ${result.status}`);
+              if (result.status === 'accepted') {
+                expect(
+                  local.ok,
+                  `${device.type} accepted by the server but refused by the device's rule: ${!local.ok && local.reason}`,
+                ).toBe(true);
+              } else {
+                expect(
+                  post.entries(),
+                  `${device.type} was ${result.status} yet changed state`,
+                ).toEqual(pre.entries());
+                expect(
+                  local.ok,
+                  `${device.type} ${result.status} by the server (${result.status === 'rejected' && result.message}) but accepted by the device's rule`,
+                ).toBe(false);
+                // The device's refusal gains a code with the shared rules; from then on it must
+                // be the server's code.
+                const localCode = (local as { code?: string }).code;
+                if (result.status === 'rejected' && localCode !== undefined)
+                  expect(localCode, device.type).toBe(result.code);
+              }
+            }
+            await checkInvariants(t.db);
+          }
+          const replica = await t.openSchema(`model${run}`);
+          await replayLog(t.db, replica, registry);
+          expect(await snapshotState(replica)).toEqual(await snapshotState(t.db));
+        },
+      ),
+      { numRuns: RUNS, seed: 4780, endOnFailure: true },
+    );
+    // The sequences reached deep into the lifecycle, not just the first refusals.
+    console.log(
+      `model outcomes on ${kind}: ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}`,
+    );
+    for (const type of [
+      'allocation.committed',
+      'wave.released',
+      'tour.claimed',
+      'tote.assigned',
+      'pick.confirmed',
+      'short-pick.reported',
+      'shipment.confirmed',
+    ]) {
+      expect(outcomes.get(`${type} accepted`) ?? 0, type).toBeGreaterThan(0);
+    }
+  });
 });

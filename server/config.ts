@@ -1,6 +1,7 @@
 import { DEFAULT_SERVER_PORT } from '../shared/config';
 import { describeIssues } from '../shared/describe-issues';
 import { fail, ok, type Result } from '../shared/result';
+import { canonicalTimeZone, timeZoneProblem } from '../shared/time/time-zone';
 import { isLoopbackHost } from './auth/enrollment';
 import { FaultConfigSchema, type FaultConfig } from './faults/faults';
 import { normalizeHostname } from './http/served-names';
@@ -23,11 +24,23 @@ export interface ServerConfig {
   // Names devices reach the server by (--public-name, FILLWAVE_PUBLIC_NAME), beside loopback and
   // the certificate's names: any other Host is refused. None: loopback and the certificate only.
   publicNames?: string[];
+  // --time-zone, FILLWAVE_TIME_ZONE: the warehouse's time zone, set at start (an admin event)
+  // when it differs from the database's. None: the database's setting stands (UTC until set).
+  timeZone?: string;
 }
 
 const USAGE =
-  'usage: npm run server -- [--port P] [--host H] [--data DIR] [--demo N] [--tls-cert FILE --tls-key FILE] [--public-name NAME]…';
-const FLAGS = ['port', 'host', 'data', 'demo', 'app-dir', 'tls-cert', 'tls-key'] as const;
+  'usage: npm run server -- [--port P] [--host H] [--data DIR] [--demo N] [--tls-cert FILE --tls-key FILE] [--public-name NAME]… [--time-zone ZONE]';
+const FLAGS = [
+  'port',
+  'host',
+  'data',
+  'demo',
+  'app-dir',
+  'tls-cert',
+  'tls-key',
+  'time-zone',
+] as const;
 const PUBLIC_NAME = 'public-name';
 type Flag = (typeof FLAGS)[number];
 
@@ -45,6 +58,7 @@ export const parseServerArgs = (
     'app-dir': env.FILLWAVE_APP_DIR,
     'tls-cert': env.FILLWAVE_TLS_CERT,
     'tls-key': env.FILLWAVE_TLS_KEY,
+    'time-zone': env.FILLWAVE_TIME_ZONE,
   };
   const namesFromArgs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -103,6 +117,9 @@ export const parseServerArgs = (
       'FILLWAVE_ADMIN_TOKEN is too short: use at least 24 random characters (openssl rand -base64 32)',
     );
   }
+  const zoneText = values['time-zone'];
+  const timeZone = zoneText === undefined ? null : canonicalTimeZone(zoneText.trim());
+  if (zoneText !== undefined && !timeZone) return fail(`--time-zone: ${timeZoneProblem(zoneText)}`);
   const certFile = values['tls-cert'];
   const keyFile = values['tls-key'];
   if ((certFile === undefined) !== (keyFile === undefined)) {
@@ -127,5 +144,6 @@ export const parseServerArgs = (
     adminToken,
     tls: certFile && keyFile ? { certFile, keyFile } : null,
     publicNames,
+    ...(timeZone ? { timeZone } : {}),
   });
 };

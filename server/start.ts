@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { EVENT_TYPES } from './apply/index';
@@ -9,7 +10,9 @@ import type { ServerConfig } from './config';
 import type { Db } from './db/db';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
+import { readTimeZone } from './events/business-time';
 import { EventRegistry } from './events/registry';
+import { recordServerEvent } from './events/server-events';
 
 export interface RunningServer {
   url: string;
@@ -34,6 +37,20 @@ export const startServer = async (
   });
   const registry = new EventRegistry(EVENT_TYPES);
   try {
+    if (config.timeZone && config.timeZone !== (await readTimeZone(db))) {
+      // Recorded as the admin API would, so the log says when the zone changed.
+      const set = await recordServerEvent(
+        db,
+        registry,
+        systemClock,
+        'admin.time-zone-set',
+        { timeZone: config.timeZone },
+        randomUUID(),
+        'admin',
+      );
+      if (!set.ok) throw new StartError(`--time-zone: ${set.message}`);
+      say(`the warehouse's time zone is now ${config.timeZone}`);
+    }
     if (config.demoLines !== null) {
       const seeded = await seedDemo(db, registry, systemClock, { lines: config.demoLines });
       const demo = await createDevice(db, 'Demo device', systemClock);

@@ -1,5 +1,5 @@
-import { applyLocally } from '../../shared/local/apply-locally';
-import type { RowChange } from '../../shared/local/tables';
+import { applyLocally } from '../../shared/event-rules/apply-locally';
+import type { RowChange } from '../../shared/event-rules/tables';
 import { fail, type Result } from '../../shared/result';
 import { sayIssues } from '../../shared/say-issues';
 import {
@@ -61,7 +61,8 @@ export const act = async <T extends DeviceEventType>(
       async (): Promise<Tried | null> => {
         if (!r || (attempt < ATTEMPTS && !(await isCurrent(db, r)))) return null;
         await loadLinesOf(db, r, parsed.data);
-        const tried = applyLocally(r.view, candidate);
+        // Dated as the replay dates the waiting events: the warehouse's day of the event's at.
+        const tried = applyLocally(r.view, { ...candidate, today: r.dateOf(candidate.at) });
         if (!tried.ok) return { ok: false, reason: tried.reason };
         before = r.ids.length;
         const written = await recordAction(db, type, parsed.data, fixed);

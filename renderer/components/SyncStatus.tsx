@@ -1,6 +1,9 @@
 import { Link } from 'react-router';
 import { describeSent, describeSentWindow } from '../../shared/sync/sent-retention';
+import { refusedCount } from '../../shared/outcomes/refusal-words';
+import { describeClockAhead } from '../../shared/time/business-time';
 import { useOutboxCount } from '../db/tables/pending';
+import { useRefusedCount } from '../db/tables/refusals';
 import { useSyncFacts } from '../db/tables/sync-status';
 import { useCredentialStorage } from '../platform/use-credential-storage';
 import { useAppStore } from '../stores/app-store';
@@ -16,6 +19,7 @@ const time = (iso: string | null) =>
 export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => {
   const offlineReady = useAppStore((s) => s.offlineReady);
   const waiting = useOutboxCount();
+  const refused = useRefusedCount();
   const facts = useSyncFacts();
   const syncing = useAppStore((s) => s.syncing);
   const online = useReachable();
@@ -31,6 +35,12 @@ export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => 
       <span className="badge" data-testid="waiting">
         {waiting ?? 0} waiting
       </span>
+      {refused ? (
+        // Until someone acknowledges them: a refusal is an outcome a person must see.
+        <Link className="badge badge-warn" to="/sync-problems" data-testid="refused">
+          {refusedCount(refused)}
+        </Link>
+      ) : null}
       <span className="badge">
         {facts?.lastSync ? `Synced ${time(facts.lastSync)}` : 'Not synced yet'}
       </span>
@@ -53,6 +63,11 @@ export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => 
             ? facts.lastError.reason
             : facts.lastError.reason.slice(0, 60)}
         </Link>
+      )}
+      {facts?.clockAhead && (
+        <span className="badge badge-warn" data-testid="clock-ahead">
+          {describeClockAhead(facts.clockAhead.aheadMs)}
+        </span>
       )}
       <button type="button" className="badge" onClick={() => syncNow()}>
         Sync now

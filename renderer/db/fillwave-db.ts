@@ -41,6 +41,10 @@ export interface RejectedEvent {
   code: string;
   message: string;
   answeredAt: string;
+  // When a person said they read it, and who (operator id; null when nobody was signed in).
+  // Plain fields, not indexed: the bar's count reads the small table whole.
+  acknowledgedAt?: string;
+  acknowledgedBy?: string | null;
 }
 
 // A record from the server that failed its schema: kept aside with the reason, shown to people.

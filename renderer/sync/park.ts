@@ -32,13 +32,14 @@ interface Strikes {
 
 export interface SyncLogEntry {
   at: string;
-  action: 'parked' | 'retried' | 'discarded';
+  // acknowledged, dismissed: a person read a refusal (renderer/sync/refusals.ts).
+  action: 'parked' | 'retried' | 'discarded' | 'acknowledged' | 'dismissed';
   eventId: string;
   type: string;
   detail: string;
 }
 
-const log = async (db: FillwaveDb, entry: SyncLogEntry) => {
+export const appendSyncLog = async (db: FillwaveDb, entry: SyncLogEntry) => {
   const entries = (await readState<SyncLogEntry[]>(db, LOG_KEY)) ?? [];
   await writeState(db, LOG_KEY, [entry, ...entries].slice(0, LOG_MAX));
 };
@@ -84,7 +85,7 @@ export const strike = async (
       answeredAt: now.toISOString(),
     } satisfies RejectedEvent);
     await db.outbox.where('id').equals(event.id).delete();
-    await log(db, {
+    await appendSyncLog(db, {
       at: now.toISOString(),
       action: 'parked',
       eventId: event.id,
@@ -104,7 +105,13 @@ const unpark = async (
   detail: string,
 ) => {
   await db.rejected.delete(parked.id);
-  await log(db, { at: now.toISOString(), action, eventId: parked.id, type: parked.type, detail });
+  await appendSyncLog(db, {
+    at: now.toISOString(),
+    action,
+    eventId: parked.id,
+    type: parked.type,
+    detail,
+  });
 };
 
 // Retry: the parked event goes back to the end of the outbox with the device's next seq.

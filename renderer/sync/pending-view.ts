@@ -1,14 +1,16 @@
 import type { EntityName } from '../../shared/domain/entities';
-import { applyLocally } from '../../shared/local/apply-locally';
+import { applyLocally } from '../../shared/event-rules/apply-locally';
 import {
   changeKey,
   memoryTables,
   overlay,
   type RowChange,
   type Tables,
-} from '../../shared/local/tables';
+} from '../../shared/event-rules/tables';
 import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import { ENTITY_TABLES } from '../db/entity-tables';
+import { businessDateIn } from '../../shared/time/business-date';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../../shared/time/time-zone';
 import { shownEvents } from './outbox';
 import { KEYS, readState } from './sync-state';
 
@@ -26,6 +28,8 @@ const WORKING_SET: EntityName[] = [
   'pick',
   'shipment',
   'returnInstruction',
+  // Refusals name who holds a tour; an assignment checks the picker is active.
+  'operator',
 ];
 
 const idsIn = (value: unknown, key: string, out: Set<string>) => {
@@ -79,6 +83,9 @@ const loadLines = async (db: FillwaveDb, base: Base, payloads: unknown[], more: 
 // answer from the server) recomputes from scratch.
 export interface PendingReplay {
   checkpoint: unknown;
+  // The warehouse's time zone the events were dated in, and the dating.
+  timeZone: string;
+  dateOf: (at: string) => string;
   // Each event's id and status, in order.
   ids: string[];
   // Their places in the outbox, in the same order (a cheap check that the outbox is unchanged).
@@ -96,7 +103,9 @@ export const forgetPendingView = (db: FillwaveDb) => {
 
 const replay = (r: PendingReplay, events: readonly OutboxEvent[]) => {
   for (const e of events) {
-    const outcome = applyLocally(r.view, e);
+    // Dated as the server will date it (the device's at may be clamped there, if its clock is
+    // ahead: the device cannot know that, and the server's answer settles it).
+    const outcome = applyLocally(r.view, { ...e, today: r.dateOf(e.at) });
     r.ids.push(`${e.id}:${e.status}`);
     r.localIds.push(e.localId!);
     if (!outcome.ok) {
@@ -109,16 +118,19 @@ const replay = (r: PendingReplay, events: readonly OutboxEvent[]) => {
 };
 
 // The replay of the events shown now over the pulled rows: the kept one when the rows are the
-// same (same checkpoint) and the events only grew at the end, else one built from scratch.
+// same (same checkpoint, same time zone) and the events only grew at the end, else one built
+// from scratch.
 const currentReplay = async (
   db: FillwaveDb,
   waiting: readonly OutboxEvent[],
   checkpoint: unknown,
+  timeZone: string,
 ): Promise<PendingReplay> => {
   const prev = db.pendingReplay;
   if (
     prev &&
     JSON.stringify(prev.checkpoint) === JSON.stringify(checkpoint ?? null) &&
+    prev.timeZone === timeZone &&
     prev.ids.length <= waiting.length &&
     prev.ids.every((id, i) => `${waiting[i]!.id}:${waiting[i]!.status}` === id)
   ) {
@@ -150,6 +162,10 @@ const currentReplay = async (
   const changes = new Map<string, RowChange>();
   const r: PendingReplay = {
     checkpoint: checkpoint ?? null,
+    timeZone,
+    // A zone this browser does not know (an older time zone database) dates in UTC rather than
+    // leaving the screen blank.
+    dateOf: businessDateIn(canonicalTimeZone(timeZone) ?? DEFAULT_TIME_ZONE),
     ids: [],
     localIds: [],
     base,
@@ -164,15 +180,16 @@ const currentReplay = async (
 // Lays the waiting events, in order, over the pulled rows they touch. Pulled rows are never
 // changed by this: drop an event (the server rejected it) and its effect is gone.
 export const computePendingView = async (db: FillwaveDb): Promise<PendingView> => {
-  const [waiting, checkpoint] = await Promise.all([
+  const [waiting, checkpoint, zone] = await Promise.all([
     shownEvents(db),
     readState<unknown>(db, KEYS.checkpoint),
+    readState<string>(db, KEYS.timeZone),
   ]);
   if (waiting.length === 0) {
     db.pendingReplay = null;
     return EMPTY_VIEW;
   }
-  const r = await currentReplay(db, waiting, checkpoint);
+  const r = await currentReplay(db, waiting, checkpoint, zone ?? DEFAULT_TIME_ZONE);
   db.pendingReplay = r;
   return { changes: new Map(r.changes), refused: [...r.refused] };
 };
@@ -185,14 +202,16 @@ export const computePendingView = async (db: FillwaveDb): Promise<PendingView> =
 // be sent again unseen, the same pulled rows. A status from pending to accepted changes nothing
 // the rules read.
 export const isCurrent = async (db: FillwaveDb, r: PendingReplay): Promise<boolean> => {
-  const [keys, resend, checkpoint] = await Promise.all([
+  const [keys, resend, checkpoint, zone] = await Promise.all([
     db.outbox.orderBy('localId').primaryKeys(),
     db.outbox.where('status').equals('resend').count(),
     readState<unknown>(db, KEYS.checkpoint),
+    readState<string>(db, KEYS.timeZone),
   ]);
   return (
     resend === 0 &&
     JSON.stringify(r.checkpoint) === JSON.stringify(checkpoint ?? null) &&
+    r.timeZone === (zone ?? DEFAULT_TIME_ZONE) &&
     keys.length === r.localIds.length &&
     keys.every((k, i) => k === r.localIds[i])
   );
@@ -200,11 +219,12 @@ export const isCurrent = async (db: FillwaveDb, r: PendingReplay): Promise<boole
 
 // The replay of what the device shows now: the kept one, or one built from the outbox.
 export const shownReplay = async (db: FillwaveDb): Promise<PendingReplay> => {
-  const [waiting, checkpoint] = await Promise.all([
+  const [waiting, checkpoint, zone] = await Promise.all([
     shownEvents(db),
     readState<unknown>(db, KEYS.checkpoint),
+    readState<string>(db, KEYS.timeZone),
   ]);
-  return currentReplay(db, waiting, checkpoint);
+  return currentReplay(db, waiting, checkpoint, zone ?? DEFAULT_TIME_ZONE);
 };
 
 // The lines an event about to be tried names, loaded into the replay's rows.

@@ -125,6 +125,7 @@ export const pull = async (
       options.now(),
     );
     step('pull:committed');
+    if (answer.value.timeZone) await writeState(db, KEYS.timeZone, answer.value.timeZone);
     pages++;
     records += answer.value.changes.length;
     await writeState(db, KEYS.pullProgress, { records, pages });

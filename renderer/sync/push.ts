@@ -1,11 +1,11 @@
-import type { EventEnvelope } from '../../shared/sync-api/push';
+import type { EventEnvelope, EventResult } from '../../shared/sync-api/push';
 import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
 import type { ApiOutcome, SyncApi } from './api';
 import { pendingEvents, renumber } from './outbox';
 import { noteAccepted, recallSent } from './sent';
 import { blamesTheEvent, isSuspect, strike } from './park';
 import type { StepHook } from './pull';
-import { KEYS, readState, writeState, type DeviceIdentity } from './sync-state';
+import { KEYS, readState, writeState, type ClockAhead, type DeviceIdentity } from './sync-state';
 
 export type PushOutcome =
   { kind: 'done'; sent: number } | Exclude<ApiOutcome<unknown>, { kind: 'ok' }>;
@@ -136,6 +136,7 @@ export const push = async (
       else refused.push({ event, code: first.code, message: first.message });
     }
     await noteAccepted(db, accepted, options.now());
+    await noteClock(db, answer.value, options.now());
     await settle(db, refused, accepted, options.now(), step);
     step('push:settled');
     sent += accepted.length + refused.length;
@@ -146,6 +147,18 @@ export const push = async (
       if (lowest && lowest.seq !== gapAt) await renumber(db, gapAt);
     }
   }
+};
+
+// The server says, with each event it applied now, whether this device's clock was more than
+// 5 minutes ahead (it then used its own time). The latest answer stands: a fixed clock clears it.
+const noteClock = async (db: FillwaveDb, results: readonly EventResult[], now: Date) => {
+  const fresh = results.filter((r) => r.status === 'accepted' || r.status === 'rejected');
+  if (fresh.length === 0) return;
+  const aheadMs = Math.max(0, ...fresh.map((r) => r.clockAheadMs ?? 0));
+  if (aheadMs > 0) {
+    const flag: ClockAhead = { aheadMs, at: now.toISOString() };
+    await writeState(db, KEYS.clockAhead, flag);
+  } else await db.syncState.delete(KEYS.clockAhead);
 };
 
 const settle = async (

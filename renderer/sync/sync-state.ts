@@ -31,4 +31,14 @@ export const KEYS = {
   lastAccepted: 'lastAccepted',
   // Events were taken back from `sent` to push again: ask for a new epoch first.
   needsEpoch: 'needsEpoch',
+  // The warehouse's time zone, from the last pull page (absent: UTC).
+  timeZone: 'timeZone',
+  // The server's last word on this device's clock: { aheadMs, at } while it is ahead.
+  clockAhead: 'clockAhead',
 } as const;
+
+// The server clamped an event's time to its own: this device's clock was this far ahead.
+export interface ClockAhead {
+  aheadMs: number;
+  at: string;
+}

@@ -5,6 +5,7 @@ import {
   OperatorCreatedSchema,
   OperatorDeactivatedSchema,
   OperatorPinResetSchema,
+  TimeZoneSetSchema,
 } from '../../shared/sync-api/events/admin';
 import { ALL_ROLES } from '../../shared/auth/roles';
 import { accepted, defineEventType, rejected } from '../events/registry';
@@ -106,6 +107,21 @@ export const enrollmentCodeIssued = defineEventType({
        VALUES ($1, $2, $3, (SELECT array_agg(r) FROM jsonb_array_elements_text($4::jsonb) AS r), $5)
        ON CONFLICT DO NOTHING`,
       [codeHash, event.receivedAt, expiresAt, JSON.stringify(roles ?? ALL_ROLES), deviceId ?? null],
+    );
+    return accepted;
+  },
+});
+
+// Later events are dated in the new zone; those already logged keep the date they were given.
+export const timeZoneSet = defineEventType({
+  type: 'admin.time-zone-set',
+  from: ['admin'],
+  payload: TimeZoneSetSchema,
+  apply: async (tx, { timeZone }) => {
+    await tx.query(
+      `INSERT INTO warehouse_settings (id, time_zone) VALUES ('warehouse', $1)
+       ON CONFLICT (id) DO UPDATE SET time_zone = EXCLUDED.time_zone`,
+      [timeZone],
     );
     return accepted;
   },

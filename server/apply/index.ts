@@ -1,3 +1,5 @@
+import { RULES } from '../../shared/event-rules';
+import type { DeviceEventType } from '../../shared/sync-api/events/catalogue';
 import type { EventType } from '../events/registry';
 import {
   deviceRevoked,
@@ -6,16 +8,18 @@ import {
   operatorCreated,
   operatorDeactivated,
   operatorPinReset,
+  timeZoneSet,
 } from './admin';
-import { allocationCommitted } from './allocation';
-import { backorderLineHeld, backorderLineReleased } from './lead-lines';
 import { dailyCountsRecorded, layoutDefined, operatorsDefined, skusDefined } from './oms-catalog';
 import { backorderLineCancelled, expectedReceiptRecorded } from './oms-orders';
 import { backorderLinesAdded, stockReceived } from './oms-stock-and-lines';
-import { locationCounted, pickConfirmed, pickUndone, shortPickReported } from './picks';
-import { shipmentConfirmed, shipmentItemRemoved, stockReturned } from './shipping';
-import { totesDropped, toteAssigned, tourAssigned, tourClaimed, tourCompleted } from './tours';
-import { waveCancelled, waveReleased } from './waves';
+import { RULE_READS } from './rule-reads';
+import { deviceEventType } from './run-rule';
+
+// Device events: each one's shared rule (shared/event-rules/), run over locked rows.
+const DEVICE_TYPES = (Object.keys(RULES) as DeviceEventType[]).map((type) =>
+  deviceEventType(RULES[type], RULE_READS[type] as never),
+);
 
 // Every event type this server applies (the catalogue: shared/sync-api/events/).
 export const EVENT_TYPES: readonly EventType<unknown>[] = [
@@ -27,27 +31,12 @@ export const EVENT_TYPES: readonly EventType<unknown>[] = [
   backorderLinesAdded,
   backorderLineCancelled,
   expectedReceiptRecorded,
-  backorderLineHeld,
-  backorderLineReleased,
-  allocationCommitted,
-  waveReleased,
-  waveCancelled,
-  tourAssigned,
-  tourClaimed,
-  toteAssigned,
-  pickConfirmed,
-  shortPickReported,
-  pickUndone,
-  tourCompleted,
-  totesDropped,
-  locationCounted,
-  shipmentConfirmed,
-  shipmentItemRemoved,
-  stockReturned,
+  ...DEVICE_TYPES,
   operatorCreated,
   operatorChanged,
   operatorDeactivated,
   operatorPinReset,
   deviceRevoked,
   enrollmentCodeIssued,
+  timeZoneSet,
 ];

@@ -1,8 +1,8 @@
 import type { BackorderLine } from '../../shared/domain/backorder-line';
-import { lineStatus } from '../../shared/rules/line-status';
 import type { Queryable } from '../db/db';
 
-// Row access shared by the apply functions. Every read that a decision rests on takes the row
+// Row access for the server-made (OMS) events; device events run their shared rule
+// (run-rule.ts). Every read that a decision rests on takes the row
 // lock (FOR UPDATE), so two instances deciding at once see each other's result.
 
 export interface LineRow {
@@ -25,53 +25,6 @@ export const lockLine = async (tx: Queryable, id: string): Promise<LineRow | nul
       `SELECT id, order_id, sku_id, ship_complete, to_jsonb(ordered_at) #>> '{}' AS ordered_at, qty_backordered,
               qty_allocated, qty_picked, qty_short, qty_shipped, status
          FROM backorder_lines WHERE id = $1 FOR UPDATE`,
-      [id],
-    )
-  )[0] ?? null;
-
-// Sets each line's status from its quantities (shared/rules/line-status.ts), after a change.
-export const refreshLineStatus = async (tx: Queryable, ids: Iterable<string>): Promise<void> => {
-  for (const id of [...new Set(ids)].sort()) {
-    const [row] = await tx.query<LineRow & { in_wave: boolean }>(
-      `SELECT b.status, b.qty_backordered, b.qty_allocated, b.qty_picked, b.qty_shipped,
-              EXISTS (SELECT 1 FROM reservations r JOIN waves w ON w.id = r.wave_id
-                       WHERE r.backorder_line_id = b.id AND w.status IN ('released', 'picking')) AS in_wave
-         FROM backorder_lines b WHERE b.id = $1`,
-      [id],
-    );
-    if (!row) continue;
-    const next = lineStatus(
-      {
-        status: row.status,
-        qtyBackordered: row.qty_backordered,
-        qtyAllocated: row.qty_allocated,
-        qtyPicked: row.qty_picked,
-        qtyShipped: row.qty_shipped,
-      },
-      row.in_wave,
-    );
-    if (next !== row.status)
-      await tx.query('UPDATE backorder_lines SET status = $2 WHERE id = $1', [id, next]);
-  }
-};
-
-export const operatorName = async (tx: Queryable, id: string | null): Promise<string> => {
-  if (!id) return 'someone';
-  const [op] = await tx.query<{ name: string }>('SELECT name FROM operators WHERE id = $1', [id]);
-  return op?.name ?? id;
-};
-
-export interface TourRow {
-  id: string;
-  wave_id: string;
-  status: string;
-  picker_id: string | null;
-}
-
-export const lockTour = async (tx: Queryable, id: string): Promise<TourRow | null> =>
-  (
-    await tx.query<TourRow>(
-      'SELECT id, wave_id, status, picker_id FROM tours WHERE id = $1 FOR UPDATE',
       [id],
     )
   )[0] ?? null;

@@ -19,7 +19,10 @@ const USAGE = `usage: npm run admin -- COMMAND
   receive LOCATION SKU QTY                 stock arrived at a location
   orders FILE.json                         add backorder lines: {"lines": [...]}
   cancel LINE_ID --reason TEXT             the customer cancelled a line
-  expect ID SKU QTY ISO_DATE               an expected receipt`;
+  expect ID SKU QTY ISO_DATE               an expected receipt
+  time-zone [ZONE]                         the warehouse's time zone (an IANA name such as
+                                           America/New_York; UTC until set): expiry and other
+                                           date rules use each event's day there`;
 
 const [command, ...rest] = process.argv.slice(2);
 const base = process.env.FILLWAVE_URL ?? `http://127.0.0.1:${DEFAULT_SERVER_PORT}`;
@@ -131,6 +134,10 @@ const commands: Record<string, () => Promise<unknown>> = {
     call('POST', `/lines/${encodeURIComponent(positional[0] ?? die(USAGE))}/cancel`, {
       reason: flag('reason'),
     }),
+  'time-zone': () =>
+    positional[0] === undefined
+      ? call('GET', '/time-zone')
+      : call('PUT', '/time-zone', { timeZone: positional[0] }),
   expect: () =>
     call('POST', '/expected-receipts', {
       id: positional[0],

@@ -7,6 +7,10 @@ export interface EventToRecord extends LoggedEvent {
   epoch: string | null;
   seq: number | null;
   contentHash: string;
+  // The device's own `at` when it was clamped (its clock was ahead); null otherwise.
+  deviceAt: string | null;
+  // The zone businessDate was taken in; null for events logged before zones existed.
+  timeZone: string | null;
 }
 
 // A rejected event keeps this much of its payload (as JSON text) and of its reason.
@@ -142,8 +146,9 @@ export const applyAndRecord = async (
   const json = JSON.stringify(event.payload ?? null);
   await tx.query(
     `INSERT INTO events (id, source, device_id, epoch, seq, operator_id, type, payload, at, received_at,
-                         content_hash, status, code, message, details, payload_prefix, payload_bytes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+                         content_hash, status, code, message, details, payload_prefix, payload_bytes,
+                         device_at, time_zone, business_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
     [
       event.id,
       event.source,
@@ -162,6 +167,9 @@ export const applyAndRecord = async (
       outcome.ok && outcome.refused?.length ? JSON.stringify(outcome.refused) : null,
       outcome.ok ? null : storableText(json, REJECTED_PREFIX_CHARS),
       outcome.ok ? null : Buffer.byteLength(json),
+      event.deviceAt,
+      event.timeZone,
+      event.businessDate,
     ],
   );
   return outcome.ok

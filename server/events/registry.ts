@@ -18,8 +18,10 @@ export const rejected = (code: string, message: string): Outcome => ({ ok: false
 
 export type EventSource = 'device' | 'server' | 'admin';
 
-// An event as the apply functions see it. receivedAt is the server's own time: apply
-// functions use it, never the clock, so replaying the log gives the same state.
+// An event as the apply functions see it. at is when it happened (the device's time, clamped
+// to receivedAt when the device's clock was ahead: shared/time/business-time.ts), receivedAt the
+// server's own time, businessDate the day of `at` in the warehouse's time zone then. Apply
+// functions use these, never the clock or the settings, so replaying the log gives the same state.
 export interface LoggedEvent {
   id: string;
   type: string;
@@ -28,6 +30,7 @@ export interface LoggedEvent {
   operatorId: string | null;
   at: string;
   receivedAt: string;
+  businessDate: string;
   payload: unknown;
 }
 

@@ -14,6 +14,9 @@ interface LoggedRow {
   at: string;
   received_at: string;
   content_hash: string;
+  device_at: string | null;
+  time_zone: string | null;
+  business_date: string;
 }
 
 // Rebuilds state by applying the accepted events of `from`, in log order, to an empty `to`.
@@ -29,7 +32,10 @@ export const replayLog = async (
   for (;;) {
     const rows = await from.query<LoggedRow & { log_id: number }>(
       `SELECT log_id, id, source, device_id, epoch, seq, operator_id, type, payload,
-              to_jsonb(at) #>> '{}' AS at, to_jsonb(received_at) #>> '{}' AS received_at, content_hash
+              to_jsonb(at) #>> '{}' AS at, to_jsonb(received_at) #>> '{}' AS received_at, content_hash,
+              to_jsonb(device_at) #>> '{}' AS device_at, time_zone,
+              -- Events logged before business time: their rules used the UTC date of the receipt.
+              coalesce(business_date, (received_at AT TIME ZONE 'UTC')::date)::text AS business_date
          FROM events WHERE status = 'accepted' AND log_id > $1 ORDER BY log_id LIMIT $2`,
       [after, pageSize],
     );
@@ -48,6 +54,10 @@ export const replayLog = async (
           epoch: r.epoch,
           seq: r.seq,
           contentHash: r.content_hash,
+          deviceAt: r.device_at,
+          timeZone: r.time_zone,
+          // What the event's rules read when it was first applied, never today's setting.
+          businessDate: r.business_date,
         }),
       );
       if (!outcome.ok)

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { businessDate } from '../../shared/time/business-date';
 import type { Clock } from '../clock';
 import type { Db } from '../db/db';
 import { contentHash } from './content-hash';
+import { readTimeZone } from './business-time';
 import { applyAndRecord } from './record';
 import type { EventRegistry, Outcome } from './registry';
 
@@ -27,12 +29,16 @@ export const recordServerEvent = async (
     receivedAt: now,
     payload,
   };
-  return db.transaction((tx) =>
-    applyAndRecord(tx, registry, {
+  return db.transaction(async (tx) => {
+    const timeZone = await readTimeZone(tx);
+    return applyAndRecord(tx, registry, {
       ...event,
       epoch: null,
       seq: null,
       contentHash: contentHash(event),
-    }),
-  );
+      deviceAt: null,
+      timeZone,
+      businessDate: businessDate(now, timeZone),
+    });
+  });
 };

@@ -9,6 +9,7 @@ import {
   OperatorChangeSchema,
   OperatorCreateSchema,
   PinResetSchema,
+  TimeZoneRequestSchema,
 } from '../../shared/sync-api/admin';
 import {
   BackorderLineCancelledSchema,
@@ -24,6 +25,7 @@ import { requireAdmin } from '../auth/require-admin';
 import type { Clock } from '../clock';
 import type { Db } from '../db/db';
 import { HttpError } from '../errors';
+import { readTimeZone } from '../events/business-time';
 import type { EventRegistry } from '../events/registry';
 import { recordServerEvent } from '../events/server-events';
 import { registerFeedRoute } from './feed-routes';
@@ -156,6 +158,13 @@ export const registerAdminRoutes = (app: FastifyInstance, deps: AdminDeps): void
       parse(ExpectedReceiptRecordedSchema, request.body, 'expected receipt'),
     ),
   );
+
+  // The warehouse's time zone: expiry and other date rules use the day of each event in it.
+  app.get('/api/v1/admin/time-zone', guard, async () => ({ timeZone: await readTimeZone(db) }));
+  app.put('/api/v1/admin/time-zone', guard, async (request) => {
+    const { timeZone } = parse(TimeZoneRequestSchema, request.body, 'time zone');
+    return { ...(await record('admin.time-zone-set', { timeZone })), timeZone };
+  });
 
   registerFeedRoute(app, { db, databaseId: deps.databaseId, guard: guard.preHandler });
 };

@@ -12,6 +12,7 @@ import { requireDevice } from '../auth/require-device';
 import type { Clock } from '../clock';
 import type { Db } from '../db/db';
 import { HttpError } from '../errors';
+import { readTimeZone } from '../events/business-time';
 import type { EventRegistry } from '../events/registry';
 import { holdsPosition, readChanges, STREAM_START } from '../sync/change-stream';
 import { forDevice } from '../sync/device-view';
@@ -80,6 +81,7 @@ export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): v
     return {
       checkpoint: encodeCheckpoint({ databaseId, ...page.last }),
       hasMore: page.hasMore,
+      timeZone: await readTimeZone(db),
       changes: forDevice(page.changes, request.device!.roles).map(({ entity, id, row }) => ({
         entity,
         id,

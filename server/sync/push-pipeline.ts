@@ -1,8 +1,12 @@
 import type { EventEnvelope, EventResult } from '../../shared/sync-api/push';
+import { businessDateIn } from '../../shared/time/business-date';
+import { effectiveAt } from '../../shared/time/business-time';
 import type { Clock } from '../clock';
 import type { Db, Queryable } from '../db/db';
+import { readTimeZone } from '../events/business-time';
 import { contentHash } from '../events/content-hash';
 import { applyAndRecord } from '../events/record';
+import { retryConflicts } from '../db/retry-conflicts';
 import type { EventRegistry, Refusal } from '../events/registry';
 
 export class UnknownEpochError extends Error {
@@ -37,10 +41,17 @@ const advance = (tx: Queryable, epoch: string) =>
 
 type Step = { result: EventResult; stop: boolean };
 
+// The warehouse's zone, read once per batch, and the business date of an instant in it.
+interface Zone {
+  name: string;
+  dateOf: (at: string) => string;
+}
+
 const pushOne = async (
   tx: Queryable,
   registry: EventRegistry,
   clock: Clock,
+  zone: Zone,
   e: EventEnvelope,
 ): Promise<Step> => {
   const expected = await lockEpoch(tx, e.deviceId, e.epoch);
@@ -88,28 +99,43 @@ const pushOne = async (
       stop: false,
     };
   }
+  const receivedAt = clock.now().toISOString();
+  // The rules see when the work was done (offline yesterday is yesterday), bounded by now.
+  const time = effectiveAt(e.at, receivedAt);
   const outcome = await applyAndRecord(tx, registry, {
     id: e.id,
     type: e.type,
     source: 'device',
     deviceId: e.deviceId,
     operatorId: e.operatorId,
-    at: e.at,
-    receivedAt: clock.now().toISOString(),
+    at: time.at,
+    receivedAt,
     payload: e.payload,
     epoch: e.epoch,
     seq: e.seq,
     contentHash: hash,
+    deviceAt: time.deviceAt,
+    timeZone: zone.name,
+    businessDate: zone.dateOf(time.at),
   });
   await advance(tx, e.epoch);
+  // The device learns its clock is ahead, to tell the person (its sync status).
+  const clockAhead = time.clockAheadMs === null ? {} : { clockAheadMs: time.clockAheadMs };
   return {
     result: outcome.ok
       ? {
           id: e.id,
           status: 'accepted',
           ...(outcome.refused?.length ? { refused: outcome.refused } : {}),
+          ...clockAhead,
         }
-      : { id: e.id, status: 'rejected', code: outcome.code, message: outcome.message },
+      : {
+          id: e.id,
+          status: 'rejected',
+          code: outcome.code,
+          message: outcome.message,
+          ...clockAhead,
+        },
     stop: false,
   };
 };
@@ -124,8 +150,14 @@ export const pushBatch = async (
   events: readonly EventEnvelope[],
 ): Promise<EventResult[]> => {
   const results: EventResult[] = [];
+  // Once per batch: each event stores the zone it was dated in, so a change between two
+  // batches (or during one) only dates later events differently, and replay reads what was stored.
+  const name = await readTimeZone(db);
+  const zone = { name, dateOf: businessDateIn(name) };
   for (let i = 0; i < events.length; i++) {
-    const step = await db.transaction((tx) => pushOne(tx, registry, clock, events[i]!));
+    const step = await retryConflicts(() =>
+      db.transaction((tx) => pushOne(tx, registry, clock, zone, events[i]!)),
+    );
     results.push(step.result);
     if (step.stop && step.result.status === 'gap') {
       const expectedSeq = step.result.expectedSeq;

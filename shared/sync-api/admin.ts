@@ -4,6 +4,7 @@ import { OperatorRoleSchema } from '../domain/operator';
 import { PIN_PATTERN, PIN_RULE } from '../auth/pin-params';
 import { pinProblemForRole } from '../auth/pin-rule';
 import { DeviceRolesSchema } from '../auth/roles';
+import { TimeZoneSchema } from '../time/time-zone';
 
 // Bodies of the admin API (/api/v1/admin/), as people and the admin CLI send them.
 export const PinSchema = z.string().regex(PIN_PATTERN, { error: PIN_RULE });
@@ -44,3 +45,6 @@ export const OperatorChangeSchema = z
   .refine((c) => Object.keys(c).length > 0, { error: 'name at least one of badge, name, role' });
 
 export const PinResetSchema = z.strictObject({ pin: PinSchema });
+
+// The warehouse's time zone, an IANA name (America/New_York); its canonical spelling is stored.
+export const TimeZoneRequestSchema = z.strictObject({ timeZone: TimeZoneSchema });

@@ -27,5 +27,8 @@ export const PullPageSchema = z.object({
   checkpoint: z.string(),
   hasMore: z.boolean(),
   changes: z.array(ChangeSchema),
+  // The warehouse's time zone (IANA name), so the device dates its events as the server will;
+  // absent from servers before business time (then UTC).
+  timeZone: z.string().max(100).optional(),
 });
 export type PullPage = z.infer<typeof PullPageSchema>;

@@ -52,11 +52,16 @@ export const FirstAnswerSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('rejected'), code: z.string(), message: z.string() }),
 ]);
 
+// Set when the event's `at` was more than 5 minutes ahead of the server's receipt: the server
+// used its receipt time instead (keeping the device's), and the device's clock needs setting.
+const ClockAheadSchema = z.number().int().positive().optional();
+
 export const EventResultSchema = z.discriminatedUnion('status', [
   z.object({
     id: z.string(),
     status: z.literal('accepted'),
     refused: z.array(RefusalSchema).optional(),
+    clockAheadMs: ClockAheadSchema,
   }),
   // A business outcome (or a malformed event), with a code and a sentence for the person.
   z.object({
@@ -64,6 +69,7 @@ export const EventResultSchema = z.discriminatedUnion('status', [
     status: z.literal('rejected'),
     code: z.string(),
     message: z.string(),
+    clockAheadMs: ClockAheadSchema,
   }),
   // Seen before with the same content: the answer it got then.
   z.object({ id: z.string(), status: z.literal('duplicate'), original: FirstAnswerSchema }),

@@ -21,10 +21,15 @@ import { availableDbKinds, openTestDatabase, type DbKind } from '../fixtures/tes
 import { seedSmallWarehouse, testRegistry } from '../fixtures/test-events';
 import { startTestServer } from '../fixtures/test-server';
 import { perSecond, type BenchGroup, type Figure } from './harness';
+import { benchDevice, seedPickFloor } from './pick-floor';
 
 const PULL_LINES = 100_000;
 const PUSH_EVENTS = 10_000;
 const PUSH_BATCH = 200;
+// Real picks cost a dozen statements each: 1,000 of them (five batches) take a few seconds.
+// Before each batch, this many one-statement transactions give its baseline.
+const PICK_EVENTS = 1_000;
+const PICK_BASELINE_STATEMENTS = 400;
 const NO_LIMIT = { burst: 1e9, perSecond: 1e9 };
 
 type BenchKind = DbKind | 'pglite-folder';
@@ -142,6 +147,58 @@ const pushBench = async (kind: BenchKind): Promise<Figure> => {
   }
 };
 
+// Milliseconds for `count` one-statement transactions: the push baseline.
+const bareStatementsMs = async (db: Db, stocks: readonly string[], count: number) => {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    await db.transaction((tx) =>
+      tx.query('UPDATE stock SET on_hand = on_hand + 1 WHERE id = $1', [stocks[i % stocks.length]]),
+    );
+  }
+  return performance.now() - started;
+};
+
+// Real pick.confirmed events (each locks its task, tour, tote and reservations and writes the
+// pick, the stock, the line and the task), pushed in the app's batches of 200, on a floor whose
+// waves, claims and totes were pushed before the clock starts.
+const pushPickBench = async (kind: DbKind): Promise<Figure> => {
+  const t = await openTestDatabase(kind);
+  const registry = testRegistry();
+  try {
+    const server = await startTestServer(t.db, { registry, rateLimit: NO_LIMIT });
+    try {
+      const device = await benchDevice(t.db, systemClock, server.url);
+      const picks = await seedPickFloor(t.db, registry, systemClock, device.pushAll, PICK_EVENTS);
+      const stocks = (await t.db.query<{ id: string }>('SELECT id FROM stock ORDER BY id')).map(
+        (r) => r.id,
+      );
+      // Baseline and picks take turns, a batch each, so that a change in the machine's load
+      // (it is shared) falls on both; the figure is the pair whose ratio is the median.
+      const pairs: { value: number; baseline: number }[] = [];
+      for (let from = 0; from < picks.length; from += PUSH_BATCH) {
+        const baselineMs = await bareStatementsMs(t.db, stocks, PICK_BASELINE_STATEMENTS);
+        const started = performance.now();
+        const batch = picks.slice(from, from + PUSH_BATCH);
+        await device.pushAll(batch);
+        pairs.push({
+          value: perSecond(batch.length, performance.now() - started),
+          baseline: perSecond(PICK_BASELINE_STATEMENTS, baselineMs),
+        });
+      }
+      pairs.sort((x, y) => x.value / x.baseline - y.value / y.baseline);
+      const [{ open }] = (await t.db.query<{ open: number }>(
+        "SELECT count(*)::int AS open FROM pick_tasks WHERE status <> 'picked'",
+      )) as [{ open: number }];
+      if (open !== 0) throw new Error(`${open} pick tasks were left unpicked`);
+      return { name: `push.pick.${kind}`, unit: 'events/s', ...pairs[pairs.length >> 1]! };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await t.dispose();
+  }
+};
+
 const kinds: BenchKind[] = ['pglite-folder', ...(await availableDbKinds())];
 
 const group: BenchGroup = {
@@ -149,6 +206,9 @@ const group: BenchGroup = {
   benches: kinds.flatMap((kind) => [
     { name: `pull.${kind}`, run: async () => [await pullBench(kind)] },
     { name: `push.${kind}`, run: async () => [await pushBench(kind)] },
+    ...(kind === 'pglite-folder'
+      ? []
+      : [{ name: `push.pick.${kind}`, run: async () => [await pushPickBench(kind)] }]),
   ]),
 };
 

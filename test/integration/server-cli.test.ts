@@ -87,6 +87,33 @@ describe('npm run server', () => {
   });
 });
 
+describe('npm run server -- --time-zone', () => {
+  const ADMIN = 'time-zone-admin-token-0123456789';
+  it("sets the warehouse's time zone at start, which devices then pull; refuses one it does not know", async () => {
+    const data = tempData();
+    running = await spawnUntilListening(
+      'node',
+      ['dist/server/main.mjs', '--port', '0', '--data', data, '--time-zone', 'Asia/Tokyo'],
+      { env: { FILLWAVE_ADMIN_TOKEN: ADMIN } },
+    );
+    const zone = await fetch(`${running.url}/api/v1/admin/time-zone`, {
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
+    expect(await zone.json()).toEqual({ timeZone: 'Asia/Tokyo' });
+    await running.stop();
+    running = undefined;
+    const wrong = spawnSync(
+      'node',
+      ['dist/server/main.mjs', '--port', '0', '--data', data, '--time-zone', 'Mars/Olympus_Mons'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain(
+      '--time-zone: "Mars/Olympus_Mons" is not a time zone name this server knows',
+    );
+  });
+});
+
 describe('npm run server -- --demo with FILLWAVE_LOG=1', () => {
   it('gives the demo token to the person on stderr, never to the JSON log on stdout', async () => {
     const child = spawn(

@@ -8,9 +8,6 @@ export const useRejectedEvents = () =>
 export const useQuarantined = () => useLiveQuery(() => db.quarantine.toArray(), []);
 export const useSyncLog = () => useLiveQuery(() => syncLog(db), []);
 
-// A person read the problem and dealt with it.
-export const dismissRejected = (id: string) => db.rejected.delete(id);
-
 // A parked event: send it again (after the events behind it), or drop it for good.
 export const retryParkedEvent = async (id: string) => {
   await retryParked(db, id, new Date());

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { sentFacts } from '../../sync/sent';
-import { KEYS, readState, type DeviceIdentity } from '../../sync/sync-state';
+import { KEYS, readState, type ClockAhead, type DeviceIdentity } from '../../sync/sync-state';
 import { db } from '../db';
 
 export interface SyncFacts {
@@ -11,6 +11,8 @@ export interface SyncFacts {
   pulled: { records: number; pages: number } | null;
   // Events kept after sending, in case the server is restored from a backup.
   sent: { count: number; oldest: string | null };
+  // The server found this device's clock ahead on its last push.
+  clockAhead: ClockAhead | null;
 }
 
 export const useSyncFacts = (): SyncFacts | undefined =>
@@ -23,5 +25,6 @@ export const useSyncFacts = (): SyncFacts | undefined =>
       lastError: (await readState<SyncFacts['lastError']>(db, KEYS.lastError)) ?? null,
       pulled: (await readState<SyncFacts['pulled']>(db, KEYS.pullProgress)) ?? null,
       sent: await sentFacts(db),
+      clockAhead: (await readState<ClockAhead>(db, KEYS.clockAhead)) ?? null,
     };
   }, []);

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { RefusalNotices } from '../../components/RefusalNotices';
 import { useSyncFacts } from '../../db/tables/sync-status';
 import { useAppVersion } from '../../platform/use-app-version';
 import { useShellKind } from '../../platform/shell';
@@ -17,6 +18,7 @@ export const HomeScreen = () => {
         Fill backorders as stock comes in: plan waves, pick, pack and ship, with or without the
         network.
       </p>
+      <RefusalNotices />
       <nav className="menu" aria-label="Screens">
         {facts && !facts.enrolled && (
           <Link className="button" to="/setup">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Operator } from '../../../shared/domain/operator';
 import { useAct } from '../../actions/use-act';
+import { RefusalNotices } from '../../components/RefusalNotices';
 import {
   planShift,
   useOpenTours,
@@ -72,6 +73,7 @@ export const PlanScreen = () => {
         Waves from every line the free stock can fill, by promise date, customer tier and order
         date; carts of 8 totes.
       </p>
+      <RefusalNotices screen="plan" handlers={{ 're-plan': () => void plan() }} />
       <button type="button" onClick={() => void plan()} disabled={busy}>
         Plan waves
       </button>

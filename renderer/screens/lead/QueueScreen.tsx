@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import type { BackorderLine } from '../../../shared/domain/backorder-line';
 import { useAct } from '../../actions/use-act';
+import { RefusalNotices } from '../../components/RefusalNotices';
 import { useQueueLines } from '../../db/tables/backorder-lines';
 
 const ROW_PX = 72;
@@ -44,6 +45,7 @@ export const QueueScreen = () => {
     <section aria-labelledby="queue-title" className="queue">
       <h1 id="queue-title">Backorder queue</h1>
       <p className="lead">{lines.length} open or held lines</p>
+      <RefusalNotices screen="queue" />
       <label className="inline">
         Reason for a hold
         <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { RefusalNotices } from '../../components/RefusalNotices';
 import { useMyTours } from '../../db/tables/tours';
 import { claimNextTour } from '../../picking/claim';
 import { useAppStore } from '../../stores/app-store';
@@ -46,6 +47,7 @@ export const PickerHomeScreen = () => {
           No network: you can start only tours a lead assigned to you.
         </p>
       )}
+      <RefusalNotices screen="picking" handlers={{ 'take-another-tour': () => void next() }} />
       {message && (
         <p className={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}

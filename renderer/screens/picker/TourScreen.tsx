@@ -13,6 +13,7 @@ import type { Result } from '../../../shared/result';
 import type { EntryKind } from '../../../shared/sync-api/events/picker';
 import { useAct } from '../../actions/use-act';
 import { useScanner } from '../../actions/use-scanner';
+import { RefusalNotices } from '../../components/RefusalNotices';
 import { useTourWork } from '../../db/tables/tours';
 import { signalDone, signalRefusal } from '../../platform/feedback';
 import { useAppStore } from '../../stores/app-store';
@@ -152,6 +153,7 @@ export const TourScreen = () => {
   return (
     <section aria-labelledby="tour-title" className="tour">
       <h1 id="tour-title">{work.name}</h1>
+      <RefusalNotices screen="picking" />
       {message && (
         <p className={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}

@@ -1,52 +1,52 @@
+import { RefusalItem } from '../../components/RefusalNotices';
 import {
   discardParkedEvent,
-  dismissRejected,
   retryParkedEvent,
   useQuarantined,
   useRejectedEvents,
   useSyncLog,
 } from '../../db/tables/problems';
+import { useRefusals } from '../../db/tables/refusals';
 import type { RejectedEvent } from '../../db/fillwave-db';
 import { PARKED_CODE } from '../../sync/park';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
-const LOG_WORDS = { parked: 'Set aside', retried: 'Sent again', discarded: 'Discarded' } as const;
+const LOG_WORDS = {
+  parked: 'Set aside',
+  retried: 'Sent again',
+  discarded: 'Discarded',
+  acknowledged: 'Acknowledged',
+  dismissed: 'Dismissed',
+} as const;
 
-const Problem = ({ r }: { r: RejectedEvent }) => (
+const Parked = ({ r }: { r: RejectedEvent }) => (
   <li>
     <strong>{r.message}</strong>
     <div className="queue-sub">
       {r.type} · {when(r.at)} · {r.code}
     </div>
-    {r.code === PARKED_CODE ? (
-      <>
-        <button type="button" onClick={() => void retryParkedEvent(r.id)}>
-          Retry
-        </button>{' '}
-        <button type="button" onClick={() => void discardParkedEvent(r.id)}>
-          Discard
-        </button>
-      </>
-    ) : (
-      <button type="button" onClick={() => void dismissRejected(r.id)}>
-        Dismiss
-      </button>
-    )}
+    <button type="button" onClick={() => void retryParkedEvent(r.id)}>
+      Retry
+    </button>{' '}
+    <button type="button" onClick={() => void discardParkedEvent(r.id)}>
+      Discard
+    </button>
   </li>
 );
 
-// What the server refused, with its sentence; events set aside because the server failed on
+// What the server refused, each with the notice the person saw where they acted (what to do
+// next, its button, "Got it") and Dismiss; events set aside because the server failed on
 // them (Retry or Discard); records from the server this device could not read; and a log of
 // what was set aside, sent again or discarded. Nothing here is swallowed: a person sees it and
 // decides.
 export const SyncProblemsScreen = () => {
   const rejected = useRejectedEvents();
+  const refused = useRefusals();
   const quarantined = useQuarantined();
   const log = useSyncLog();
-  if (!rejected || !quarantined || !log) return <p>Loading…</p>;
+  if (!rejected || !refused || !quarantined || !log) return <p>Loading…</p>;
   const parked = rejected.filter((r) => r.code === PARKED_CODE);
-  const refused = rejected.filter((r) => r.code !== PARKED_CODE);
   return (
     <section aria-labelledby="problems-title">
       <h1 id="problems-title">Sync problems</h1>
@@ -58,7 +58,7 @@ export const SyncProblemsScreen = () => {
           <h2>Set aside: the server failed on these</h2>
           <ul className="problems">
             {parked.map((r) => (
-              <Problem key={r.id} r={r} />
+              <Parked key={r.id} r={r} />
             ))}
           </ul>
         </>
@@ -68,7 +68,9 @@ export const SyncProblemsScreen = () => {
           <h2>Refused by the server</h2>
           <ul className="problems">
             {refused.map((r) => (
-              <Problem key={r.id} r={r} />
+              <li key={r.record.id}>
+                <RefusalItem refusal={r} dismissable />
+              </li>
             ))}
           </ul>
         </>

@@ -4,6 +4,8 @@ import { sql as access } from './003-access';
 import { sql as changeTags } from './004-change-tags';
 import { sql as rejectedBounded } from './005-rejected-bounded';
 import { sql as deviceRoles } from './006-device-roles';
+import { sql as businessTime } from './007-business-time';
+import { sql as ruleReadIndexes } from './008-rule-read-indexes';
 
 // Append only: a migration that has shipped is never edited, a new one is added.
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -13,6 +15,8 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 4, name: 'change-tags', sql: changeTags },
   { version: 5, name: 'rejected-bounded', sql: rejectedBounded },
   { version: 6, name: 'device-roles', sql: deviceRoles },
+  { version: 7, name: 'business-time', sql: businessTime },
+  { version: 8, name: 'rule-read-indexes', sql: ruleReadIndexes },
 ];
 
 // The state tables, in an order that respects their foreign keys (for reset and compare).
@@ -33,4 +37,5 @@ export const STATE_TABLES = [
   'shipments',
   'expected_receipts',
   'return_instructions',
+  'warehouse_settings',
 ] as const;

@@ -6,6 +6,7 @@ import {
   OperatorCreatedSchema,
   OperatorDeactivatedSchema,
   OperatorPinResetSchema,
+  TimeZoneSetSchema,
 } from '../../sync-api/events/admin';
 import { DEVICE_EVENTS } from '../../sync-api/events/catalogue';
 import {
@@ -41,4 +42,5 @@ export const LOG_EVENT_PAYLOADS: ReadonlyMap<string, z.ZodType> = new Map<string
   ['admin.operator-pin-reset', OperatorPinResetSchema],
   ['admin.device-revoked', DeviceRevokedSchema],
   ['admin.enrollment-code-issued', EnrollmentCodeIssuedSchema],
+  ['admin.time-zone-set', TimeZoneSetSchema],
 ]);

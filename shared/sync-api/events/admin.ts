@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, int4, text, TimestampSchema } from '../../domain/common';
 import { OperatorRoleSchema } from '../../domain/operator';
 import { DeviceRolesSchema } from '../../auth/roles';
+import { TimeZoneSchema } from '../../time/time-zone';
 
 // Admin actions, recorded in the event log with source "admin". PINs and codes appear only as
 // hashes.
@@ -36,3 +37,6 @@ export const EnrollmentCodeIssuedSchema = z.strictObject({
   roles: DeviceRolesSchema.optional(),
   deviceId: IdSchema.optional(),
 });
+
+// The warehouse's time zone from now on: the business date of each later event is its day there.
+export const TimeZoneSetSchema = z.strictObject({ timeZone: TimeZoneSchema });

@@ -45,8 +45,8 @@ describe('the pending view kept between actions', () => {
     }
     const { fresh } = await bothWays();
     expect(fresh.refused.map((r) => r.reason)).toEqual([
-      'Tote A is not for order O2.',
-      'Backorder line O9/1 cannot be held.',
+      'Tote A holds order O1; this item goes to order O2 in slot 1.',
+      'That line is not known here.',
     ]);
     expect(fresh.changes.get('pickTask|K2')?.row).toMatchObject({ status: 'picked', pickedQty: 6 });
 

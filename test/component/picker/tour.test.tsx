@@ -182,7 +182,9 @@ describe("the picker's tour", () => {
     await enter('A1-01');
     await enter('09501101020917');
     await enter('TOTE-A');
-    await waitFor(() => expect(alert()).toHaveTextContent('Not enough reserved'));
+    await waitFor(() =>
+      expect(alert()).toHaveTextContent('Only 0 of this line are reserved at A1-01.'),
+    );
     expect(screen.queryByText(/Picked/)).not.toBeInTheDocument();
     expect(await outboxTypes()).toEqual(['tote.assigned', 'tote.assigned']);
     // The task is still in hand: the picker can report it short.

@@ -88,13 +88,13 @@ describe('sync problems', () => {
     renderAt('/sync-problems');
     expect(
       await screen.findByText(
-        'Backorder line SO-3/1 is cancelled; only an open line with nothing allocated can be held.',
+        'The server said: Backorder line SO-3/1 is cancelled; only an open line with nothing allocated can be held.',
       ),
     ).toBeInTheDocument();
     expect(
       screen.getByText('sku BAD: weightKg: Invalid input: expected number, received string'),
     ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
-    expect(await db.rejected.count()).toBe(0);
+    await expect.poll(() => db.rejected.count()).toBe(0);
   });
 });

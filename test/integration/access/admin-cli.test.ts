@@ -91,4 +91,17 @@ describe('npm run admin', () => {
     );
     expect(admin(['frobnicate']).stderr).toContain('usage: npm run admin -- COMMAND');
   });
+
+  it("sets the warehouse's time zone, and refuses one it does not know", () => {
+    expect(JSON.parse(admin(['time-zone']).stdout)).toEqual({ timeZone: 'UTC' });
+    const set = admin(['time-zone', 'america/new_york']);
+    expect(set.status).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ timeZone: 'America/New_York' });
+    const wrong = admin(['time-zone', 'Mars/Olympus_Mons']);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain(
+      'refused (400): time zone: timeZone: "Mars/Olympus_Mons" is not a time zone name this server knows',
+    );
+    expect(JSON.parse(admin(['time-zone']).stdout)).toEqual({ timeZone: 'America/New_York' });
+  });
 });

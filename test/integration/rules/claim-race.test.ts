@@ -94,7 +94,9 @@ describe.skipIf(!hasPostgres)('claiming a tour on PostgreSQL', () => {
       const loser = results.find((r) => r.status === 'rejected');
       expect(loser).toMatchObject({
         code: 'tour-taken',
-        message: expect.stringMatching(/^Tour T\d+ is held by (Pat|Pia) Picker\.$/),
+        message: expect.stringMatching(
+          /^Tour 1 of Race \d+ is held by (Pat|Pia) Picker; take another tour\.$/,
+        ),
       });
       const [tour] = await t.db.query<{ picker_id: string }>(
         'SELECT picker_id FROM tours WHERE id = $1',

@@ -89,7 +89,7 @@ describe.each(kinds)('more rejection codes on %s', (kind) => {
     await lead('wave.cancelled', { waveId: 'W1' });
     expect(await picker('tour.claimed', { tourId: 'W1-T' })).toMatchObject({
       code: 'tour-not-open',
-      message: 'Tour W1-T is cancelled.',
+      message: 'Tour 1 of W1 is cancelled.',
     });
   });
 
@@ -105,7 +105,7 @@ describe.each(kinds)('more rejection codes on %s', (kind) => {
       await picker('tote.assigned', { tourId: 'W2-T', toteCode: 'TT', slot: 0, orderId: 'SO-1' }),
     ).toMatchObject({
       code: 'tote-in-use',
-      message: 'Tote TT is already on tour W1-T.',
+      message: 'Tote TT is already on tour 1 of W1; take an empty tote.',
     });
     expect(
       await picker('short-pick.reported', { pickTaskId: 'W1-K', foundQty: 1, reason: 'damaged' }),

@@ -115,7 +115,7 @@ describe.each(kinds)('dock and OMS rules on %s', (kind) => {
     await pickAll('W1', [{ line: 'SO-1/1', order: 'SO-1', loc: 'L1', qty: 4 }]);
     expect(await ship('SO-1', [{ backorderLineId: 'SO-1/1', qty: 5 }])).toMatchObject({
       code: 'not-picked',
-      message: 'Backorder line SO-1/1 has 4 picked and not shipped; 5 cannot ship.',
+      message: 'Line 1 of order SO-1 has 4 picked and not shipped; 5 cannot ship.',
     });
     expect(await ship('SO-1', [{ backorderLineId: 'SO-1/1', qty: 4 }], 'SH-1')).toMatchObject({
       status: 'accepted',
@@ -145,7 +145,7 @@ describe.each(kinds)('dock and OMS rules on %s', (kind) => {
     ]);
     expect(await ship('SO-2', [{ backorderLineId: 'SO-2/1', qty: 4 }])).toMatchObject({
       code: 'ship-complete-incomplete',
-      message: 'Order SO-2 ships complete, and line SO-2/2 is not all here.',
+      message: 'Order SO-2 ships complete, and line 2 of order SO-2 is not all here.',
     });
     expect(
       await ship('SO-2', [
@@ -205,7 +205,7 @@ describe.each(kinds)('dock and OMS rules on %s', (kind) => {
     expect(instruction).toMatchObject({ location_id: 'L1', qty: 2, status: 'open' });
     expect(await ship('SO-1', [{ backorderLineId: 'SO-1/1', qty: 2 }])).toMatchObject({
       code: 'line-cancelled',
-      message: 'Backorder line SO-1/1 was cancelled by the customer; take it out of the shipment.',
+      message: 'Line 1 of order SO-1 was cancelled by the customer; take it out of the shipment.',
     });
     expect(
       await device.push(OPERATORS.packer, 'stock.returned', {

@@ -119,12 +119,12 @@ describe.each(kinds)('lead rules on %s', (kind) => {
         {
           subject: 'SO-2/1',
           code: 'over-allocated',
-          message: 'Backorder line SO-2/1 has 4 left to allocate; 5 is too many.',
+          message: 'Line 1 of order SO-2 has 4 left to allocate; 5 is too many.',
         },
         {
           subject: 'SO-3/1',
           code: 'stock-gone',
-          message: 'Only 4 of S2 are free at L3; line SO-3/1 needs 5.',
+          message: 'Only 4 of S2 are free at L3; line 1 of order SO-3 needs 5.',
         },
       ],
     });
@@ -201,7 +201,7 @@ describe.each(kinds)('lead rules on %s', (kind) => {
     expect(partly).toMatchObject({
       status: 'rejected',
       code: 'stock-gone',
-      message: expect.stringMatching(/^Wave Wave W2 was not released: Only 4 of S2/),
+      message: expect.stringMatching(/^Wave W2 was not released: Only 4 of S2/),
     });
     expect(await stock('L3|S2')).toMatchObject({ reserved: 0 });
     expect(
@@ -242,7 +242,7 @@ describe.each(kinds)('lead rules on %s', (kind) => {
     expect(await lead('wave.cancelled', { waveId: 'W2' })).toMatchObject({
       status: 'rejected',
       code: 'wave-started',
-      message: 'Wave Wave W2 cannot be cancelled: tour W2-T1 is with Pat Picker.',
+      message: 'Wave W2 cannot be cancelled: tour 1 of Wave W2 is with Pat Picker.',
     });
   });
 
@@ -265,7 +265,7 @@ describe.each(kinds)('lead rules on %s', (kind) => {
       id: expect.any(String),
       status: 'rejected',
       code: 'tour-taken',
-      message: 'Tour W1-T1 is held by Pat Picker.',
+      message: 'Tour 1 of Wave W1 is held by Pat Picker; take another tour.',
     });
     expect(
       await lead('tour.assigned', { tourId: 'W1-T1', pickerId: OPERATORS.picker2 }),

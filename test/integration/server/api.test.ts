@@ -133,7 +133,7 @@ describe.each(kinds)('sync API on %s', (kind) => {
     const again = PullPageSchema.parse(
       await (await get(`/api/v1/pull?checkpoint=${checkpoint}`)).json(),
     );
-    expect(again).toEqual({ checkpoint, hasMore: false, changes: [] });
+    expect(again).toEqual({ checkpoint, hasMore: false, changes: [], timeZone: 'UTC' });
   });
 
   it('carries later changes after the checkpoint, and removals as tombstones', async () => {

@@ -91,7 +91,7 @@ describe.each(kinds)('a restore noticed on %s', (kind) => {
     const again = PullPageSchema.parse(
       await (await get(`/api/v1/pull?checkpoint=${checkpoint}`)).json(),
     );
-    expect(again).toEqual({ checkpoint, hasMore: false, changes: [] });
+    expect(again).toMatchObject({ checkpoint, hasMore: false, changes: [] });
 
     // What a restored database looks like from the checkpoint's side: the same transaction id
     // and position, written again by another transaction after the restore, so another tag.

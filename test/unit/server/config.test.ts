@@ -119,4 +119,21 @@ describe('parseServerArgs', () => {
     ).toMatchObject({ ok: true });
     expect(parseServerArgs(['--host', '::1'], {}, defaults)).toMatchObject({ ok: true });
   });
+
+  it("takes the warehouse's time zone by its IANA name, over FILLWAVE_TIME_ZONE, and refuses an unknown one", () => {
+    expect(parseServerArgs(['--time-zone', 'america/new_york'], {}, defaults)).toMatchObject({
+      value: { timeZone: 'America/New_York' },
+    });
+    expect(
+      parseServerArgs(['--time-zone=Asia/Tokyo'], { FILLWAVE_TIME_ZONE: 'UTC' }, defaults),
+    ).toMatchObject({ value: { timeZone: 'Asia/Tokyo' } });
+    expect(parseServerArgs([], { FILLWAVE_TIME_ZONE: 'Europe/Berlin' }, defaults)).toMatchObject({
+      value: { timeZone: 'Europe/Berlin' },
+    });
+    expect(parseServerArgs(['--time-zone', 'Mars/Olympus_Mons'], {}, defaults)).toEqual({
+      ok: false,
+      reason:
+        '--time-zone: "Mars/Olympus_Mons" is not a time zone name this server knows: use an IANA name such as America/New_York, Europe/Berlin, Asia/Tokyo or UTC',
+    });
+  });
 });

@@ -56,7 +56,10 @@ describe('acting through the action layer', () => {
     expect((await act(db, 'backorder-line.held', hold, ctx, wake)).ok).toBe(true);
     // The pulled row is still open; the held line is the waiting event's doing.
     const again = await act(db, 'backorder-line.held', hold, ctx, wake);
-    expect(again).toEqual({ ok: false, reason: expect.stringMatching(/cannot be held/) });
+    expect(again).toEqual({
+      ok: false,
+      reason: 'Line 1 of order SO-1 is held; only an open line with nothing allocated can be held.',
+    });
     const unknown = await act(
       db,
       'backorder-line.held',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyLocally } from '../../../../shared/local/apply-locally';
-import { memoryTables, overlay } from '../../../../shared/local/tables';
+import { applyLocally } from '../../../../shared/event-rules/apply-locally';
+import { memoryTables, overlay } from '../../../../shared/event-rules/tables';
 
 // Pulled rows of one tour being picked: task K1 asks for 3 of S1 at L1 for line SO-1/1.
 const pulled = () =>
@@ -144,11 +144,13 @@ describe('applyLocally', () => {
   it('says why when the device can already tell the event will not apply, and changes nothing', () => {
     expect(applyLocally(pulled(), pick(4))).toEqual({
       ok: false,
-      reason: 'Pick task K1 asks for fewer.',
+      code: 'over-pick',
+      reason: 'This pick asks for 3 more; 4 is too many.',
     });
     expect(applyLocally(pulled(), pick(1, 'op-someone-else'))).toEqual({
       ok: false,
-      reason: 'Tour T1 is not yours to pick.',
+      code: 'tour-taken',
+      reason: 'Tour 1 of AM is held by someone; take another tour.',
     });
     expect(applyLocally(pulled(), { ...pick(1), payload: { pickTaskId: 'K1' } })).toMatchObject({
       ok: false,
@@ -156,7 +158,8 @@ describe('applyLocally', () => {
     });
     expect(applyLocally(pulled(), { ...pick(1), type: 'no.such' })).toEqual({
       ok: false,
-      reason: 'unknown event type no.such',
+      code: 'unknown-type',
+      reason: 'This device does not know that action.',
     });
   });
 

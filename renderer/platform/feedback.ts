@@ -1,12 +1,21 @@
 // Loud when wrong: a low buzz and a vibration where the device has them, so a picker with eyes
 // on the shelf knows a scan was refused. Quiet devices (no audio, no vibration) just skip it.
-let audio: AudioContext | null = null;
+import { useAppStore } from '../stores/app-store';
+
+const audioOut = (): AudioContext | null => {
+  const Ctx = globalThis.AudioContext;
+  if (!Ctx) return null;
+  const store = useAppStore.getState();
+  if (store.audio) return store.audio;
+  const audio = new Ctx();
+  store.setAudio(audio);
+  return audio;
+};
 
 const tone = (hz: number, ms: number) => {
   try {
-    const Ctx = globalThis.AudioContext;
-    if (!Ctx) return;
-    audio ??= new Ctx();
+    const audio = audioOut();
+    if (!audio) return;
     const osc = audio.createOscillator();
     const gain = audio.createGain();
     osc.type = 'square';

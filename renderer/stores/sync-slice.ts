@@ -7,6 +7,9 @@ export interface SyncSlice {
   reachable: boolean | null;
   failedAt: number | null;
   syncing: boolean;
+  // This page's sync loop, once main.tsx started it (tests do not: waking is then a no-op).
+  wake: () => void;
+  setWake: (wake: () => void) => void;
   setSyncStatus: (status: {
     reachable?: boolean | null;
     failedAt?: number | null;
@@ -18,5 +21,7 @@ export const createSyncSlice: StateCreator<SyncSlice, [], [], SyncSlice> = (set)
   reachable: null,
   failedAt: null,
   syncing: false,
+  wake: () => undefined,
+  setWake: (wake) => set({ wake }),
   setSyncStatus: (status) => set(status),
 });

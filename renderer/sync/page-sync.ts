@@ -2,12 +2,11 @@ import { db } from '../db/db';
 import { useAppStore } from '../stores/app-store';
 import { startSyncRunner } from './runner';
 
-let runner: ReturnType<typeof startSyncRunner> | null = null;
-
-// Starts this page's sync loop (main.tsx); tests do not, and then waking is a no-op.
+// Starts this page's sync loop (main.tsx, once); its wake lives in the store, not in this module.
 export const startPageSync = () => {
-  runner ??= startSyncRunner(db, (s) => useAppStore.getState().setSyncStatus(s));
+  const runner = startSyncRunner(db, (s) => useAppStore.getState().setSyncStatus(s));
+  useAppStore.getState().setWake(() => runner.wake());
 };
 
 // A person just did something: push it now rather than at the next round.
-export const wakeSync = () => runner?.wake();
+export const wakeSync = () => useAppStore.getState().wake();

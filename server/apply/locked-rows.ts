@@ -59,13 +59,29 @@ export class LockedRows implements Tables {
     return this.rows.get(rowKey(entity, id));
   }
 
-  // Loads reads: table by table in foreign-key order, each table's rows in id order, so two
-  // events locking the same rows take them in the same order.
-  async load(tx: Queryable, reads: readonly RowRead[] = []): Promise<void> {
+  // Records reads not loaded yet as misses (read hints: rule-reads.ts).
+  want(reads: readonly RowRead[]): void {
     for (const r of reads) {
       if ('id' in r) this.get(r.entity, r.id);
       else this.where(r.entity, r.field, r.value);
     }
+  }
+
+  // The rows loaded so far, read without recording misses (for read hints).
+  peek(): Tables {
+    return {
+      get: (entity, id) => (this.rows.get(rowKey(entity, id)) ?? undefined) as never,
+      where: (entity, field, value) =>
+        (this.fields.has(fieldKey(entity, field, value))
+          ? [...(this.byEntity.get(entity)?.values() ?? [])].filter((r) => r[field] === value)
+          : []) as never,
+    };
+  }
+
+  // Loads the misses in one statement: table by table in foreign-key order, each table's rows
+  // in id order (each part a locking CTE, read in turn), so two events locking the same rows take
+  // them in the same order, and a round of reads costs one round trip.
+  async load(tx: Queryable): Promise<void> {
     const entities = [
       ...new Set([
         ...this.missedIds.keys(),
@@ -77,32 +93,47 @@ export class LockedRows implements Tables {
     const fields = [...this.missedFields.values()];
     this.missedIds = new Map();
     this.missedFields = new Map();
+    const parts: { entity: string; sql: string }[] = [];
+    const params: unknown[] = [];
+    const done: (() => void)[] = [];
     for (const entity of entities) {
       const table = tableOf(entity);
       const lock = READ_ONLY.has(entity) ? 'FOR SHARE' : 'FOR UPDATE';
       const wanted = [...(ids.get(entity) ?? [])].sort();
       if (wanted.length) {
-        const found = await tx.query<{ row: Row }>(
-          `SELECT to_jsonb(t) AS row FROM ${table} t WHERE t.id = ANY($1::text[]) ORDER BY t.id ${lock}`,
-          [wanted],
-        );
-        for (const id of wanted) this.rows.set(rowKey(entity, id), null);
-        for (const { row } of found) this.keep(entity, toApiRow(row));
+        params.push(wanted);
+        parts.push({
+          entity,
+          sql: `SELECT to_jsonb(t) AS row FROM ${table} t WHERE t.id = ANY($${params.length}::text[]) ORDER BY t.id ${lock}`,
+        });
+        done.push(() => {
+          for (const id of wanted)
+            if (!this.rows.has(rowKey(entity, id))) this.rows.set(rowKey(entity, id), null);
+        });
       }
       for (const m of fields.filter((f) => f.entity === entity)) {
         const values = [...m.values.values()];
         const col = snake(m.field);
-        const present = values.filter((v) => v !== null);
-        const found = await tx.query<{ row: Row }>(
-          `SELECT to_jsonb(t) AS row FROM ${table} t
-            WHERE t.${col} = ANY($1)${values.includes(null) ? ` OR t.${col} IS NULL` : ''}
-            ORDER BY t.id ${lock}`,
-          [present],
-        );
-        for (const { row } of found) this.keep(entity, toApiRow(row));
-        for (const v of values) this.fields.add(fieldKey(entity, m.field, v));
+        params.push(values.filter((v) => v !== null));
+        parts.push({
+          entity,
+          sql: `SELECT to_jsonb(t) AS row FROM ${table} t
+                 WHERE t.${col} = ANY($${params.length})${values.includes(null) ? ` OR t.${col} IS NULL` : ''}
+                 ORDER BY t.id ${lock}`,
+        });
+        done.push(() => {
+          for (const v of values) this.fields.add(fieldKey(entity, m.field, v));
+        });
       }
     }
+    if (parts.length === 0) return;
+    const found = await tx.query<{ part: number; row: Row }>(
+      `WITH ${parts.map((p, i) => `p${i} AS (${p.sql})`).join(',\n')}
+       ${parts.map((_, i) => `SELECT ${i} AS part, row FROM p${i}`).join('\nUNION ALL ')}`,
+      params,
+    );
+    for (const { part, row } of found) this.keep(parts[part]!.entity, toApiRow(row));
+    for (const d of done) d();
   }
 
   private keep(entity: string, row: Row): void {

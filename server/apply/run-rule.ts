@@ -9,7 +9,8 @@ import {
   type LoggedEvent,
   type Outcome,
 } from '../events/registry';
-import { LockedRows, type RowRead } from './locked-rows';
+import { LockedRows } from './locked-rows';
+import type { ReadHint } from './rule-reads';
 import { writeChanges } from './write-changes';
 import { lastPickOnTour } from './log-facts';
 
@@ -21,7 +22,7 @@ export const runRule = async (
   rule: EventRule,
   payload: unknown,
   event: LoggedEvent,
-  reads: RowRead[] = [],
+  reads?: ReadHint,
 ): Promise<Outcome> => {
   const rows = new LockedRows();
   const facts = new Map<string, string | null>();
@@ -34,7 +35,12 @@ export const runRule = async (
       return null;
     },
   };
-  await rows.load(tx, reads);
+  // Read hints first, round by round (a hint may need rows the last round loaded).
+  for (;;) {
+    if (reads) rows.want(reads(payload as never, rows.peek()));
+    if (!rows.missed()) break;
+    await rows.load(tx);
+  }
   for (;;) {
     const draft = new Draft(rows);
     let outcome: Outcome | undefined;
@@ -65,19 +71,12 @@ export const runRule = async (
 // The server's event type for a device rule: the catalogue's schema and role, the shared rule.
 export const deviceEventType = <T extends DeviceEventType>(
   rule: EventRule<T>,
-  reads?: (payload: never) => RowRead[],
+  reads?: ReadHint,
 ): EventType<unknown> =>
   defineEventType({
     type: rule.type,
     from: ['device'],
     role: DEVICE_EVENTS[rule.type].role,
     payload: DEVICE_EVENTS[rule.type].payload as never,
-    apply: (tx, payload, event) =>
-      runRule(
-        tx,
-        rule as unknown as EventRule,
-        payload,
-        event,
-        reads ? reads(payload as never) : [],
-      ),
+    apply: (tx, payload, event) => runRule(tx, rule as unknown as EventRule, payload, event, reads),
   });

@@ -1,20 +1,12 @@
 import type { z } from 'zod';
 import type { OperatorRole } from '../../shared/domain/operator';
+import type { RuleOutcome as Outcome } from '../../shared/event-rules/rule';
 import type { Queryable } from '../db/db';
 
-// A part of an event refused on its own (one line of an allocation), the rest applied.
-export interface Refusal {
-  subject: string;
-  code: string;
-  message: string;
-}
-
-// What an apply function answers: applied (perhaps with parts refused), or refused with a code
-// and a sentence for a person.
-export type Outcome =
-  { ok: true; refused?: Refusal[] } | { ok: false; code: string; message: string };
-export const accepted: Outcome = { ok: true };
-export const rejected = (code: string, message: string): Outcome => ({ ok: false, code, message });
+// What an apply function answers is what a device rule answers (shared/event-rules/rule.ts):
+// applied (perhaps with parts refused), or refused with a code and a sentence for a person.
+export type { PartRefused as Refusal, RuleOutcome as Outcome } from '../../shared/event-rules/rule';
+export { accepted, refuse as rejected } from '../../shared/event-rules/rule';
 
 export type EventSource = 'device' | 'server' | 'admin';
 

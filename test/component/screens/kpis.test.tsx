@@ -43,8 +43,9 @@ describe('shift figures', () => {
     expect(screen.getByTestId('kpi-short-rate')).toHaveTextContent('50.0 % (1 of 2)');
     // Two attempts an hour apart on one tour: one active hour.
     expect(screen.getByTestId('kpi-picks-per-hour')).toHaveTextContent('2.0');
+    // Names come from the operators' rows, read after the figures: wait for them.
     expect(
-      within(screen.getByRole('list', { name: 'Picks per picker' })).getByText(
+      await within(await screen.findByRole('list', { name: 'Picks per picker' })).findByText(
         'Pia Picker: 2 picks, 2.0 per hour, 1 short, 1 typed rather than scanned',
       ),
     ).toBeInTheDocument();

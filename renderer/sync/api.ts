@@ -97,6 +97,11 @@ export interface SyncApi {
   newEpoch(): Promise<ApiOutcome<string>>;
 }
 
+// An answer this app cannot read: said to a person, with the detail for whoever runs the server
+// (a server of another version is the usual cause). The loop tries again.
+const unreadable = (what: string, error: Parameters<typeof describeIssues>[0]) =>
+  `The server's ${what} could not be read here; this device will try again. If it goes on, check that the server and this app are the same version (detail: ${describeIssues(error)}).`;
+
 // Relative URLs only: the app and its API share one origin, the server's own in a browser and
 // app://fillwave in the desktop app, whose protocol handler forwards /api/* to the server.
 export const createSyncApi = (token: string, fetchFn: Fetch = fetch): SyncApi => {
@@ -111,7 +116,7 @@ export const createSyncApi = (token: string, fetchFn: Fetch = fetch): SyncApi =>
           const page = PullPageSchema.safeParse(json);
           return page.success
             ? { value: page.data }
-            : { problem: `pull page: ${describeIssues(page.error)}` };
+            : { problem: unreadable('changes', page.error) };
         },
       ),
     push: (events, lastAccepted) =>
@@ -127,7 +132,7 @@ export const createSyncApi = (token: string, fetchFn: Fetch = fetch): SyncApi =>
           const answer = PushResponseSchema.safeParse(json);
           return answer.success
             ? { value: answer.data.results }
-            : { problem: `push answer: ${describeIssues(answer.error)}` };
+            : { problem: unreadable('answer to the work sent', answer.error) };
         },
       ),
     newEpoch: () =>
@@ -139,7 +144,7 @@ export const createSyncApi = (token: string, fetchFn: Fetch = fetch): SyncApi =>
           const answer = EpochResponseSchema.safeParse(json);
           return answer.success
             ? { value: answer.data.epoch }
-            : { problem: `epoch answer: ${describeIssues(answer.error)}` };
+            : { problem: unreadable('answer to a new numbering', answer.error) };
         },
       ),
   };

@@ -37,4 +37,15 @@ describe('the sync API client', () => {
       reason: expect.stringContaining('--public-name'),
     });
   });
+
+  it('says an answer it cannot read in words, with the detail for whoever runs the server', async () => {
+    const api = createSyncApi('fwd.x.y', answering(200, '{"changes":"no"}').fetch);
+    const outcome = await api.pull(null, 5);
+    expect(outcome).toMatchObject({
+      kind: 'retry',
+      reason: expect.stringMatching(
+        /^The server's changes could not be read here; this device will try again\. .*same version \(detail: .+\)\.$/,
+      ),
+    });
+  });
 });

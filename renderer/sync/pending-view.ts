@@ -197,13 +197,16 @@ export const computePendingView = async (db: FillwaveDb): Promise<PendingView> =
 // What the device shows now, for the action layer to try an event on before writing it
 // (renderer/actions/act.ts). Its reads join the caller's transaction when there is one.
 
-// Whether a replay still shows the outbox as it is: the same events (their keys alone, not every
-// payload: reading all 500 waiting events again on each scan made scans slower), none waiting to
-// be sent again unseen, the same pulled rows. A status from pending to accepted changes nothing
-// the rules read.
+// Whether a replay still shows the outbox as it is: the same events, none waiting to be sent
+// again unseen, the same pulled rows. The same events are told by their count and last key, not
+// by reading them (reading all 500 waiting events' keys on each scan made scans 25% slower): a
+// new event takes a key above every key so far, a removal lowers the count, and the only rows
+// added under old keys (recallSent) are 'resend' ones, which the check refuses. A status from
+// pending to accepted changes nothing the rules read.
 export const isCurrent = async (db: FillwaveDb, r: PendingReplay): Promise<boolean> => {
-  const [keys, resend, checkpoint, zone] = await Promise.all([
-    db.outbox.orderBy('localId').primaryKeys(),
+  const [count, last, resend, checkpoint, zone] = await Promise.all([
+    db.outbox.count(),
+    db.outbox.orderBy('localId').lastKey(),
     db.outbox.where('status').equals('resend').count(),
     readState<unknown>(db, KEYS.checkpoint),
     readState<string>(db, KEYS.timeZone),
@@ -212,8 +215,8 @@ export const isCurrent = async (db: FillwaveDb, r: PendingReplay): Promise<boole
     resend === 0 &&
     JSON.stringify(r.checkpoint) === JSON.stringify(checkpoint ?? null) &&
     r.timeZone === (zone ?? DEFAULT_TIME_ZONE) &&
-    keys.length === r.localIds.length &&
-    keys.every((k, i) => k === r.localIds[i])
+    count === r.localIds.length &&
+    (count === 0 || last === r.localIds[count - 1])
   );
 };
 

@@ -69,6 +69,9 @@ describe.skipIf(!executable)('a wave refused in Chromium', () => {
     await waiting(b, 1);
 
     // The network comes back for A first (B's station is still off it): A's release wins.
+    // setOffline cuts the page's own requests, and the API's are the page's: the service worker
+    // answers only its precached files (vite.config.ts) and lets /api/ go by. Should that change,
+    // B would push here and the `waiting(b, 1)` below fails loudly rather than passing.
     await second.context.setOffline(true);
     await station.start();
     await a.getByRole('button', { name: 'Sync now' }).click();

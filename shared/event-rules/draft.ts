@@ -1,14 +1,15 @@
 import type { EntityName, EntityRow } from '../domain/entities';
 import { lineStatus } from '../rules/line-status';
-import { overlay, type RowChange, type Tables } from './tables';
+import { changeKey, overlay, type RowChange, type Tables } from './tables';
 
 // A working copy for one event: reads see its own writes; changes() lists what it wrote.
 export class Draft {
-  private readonly written: RowChange[] = [];
-  private view: Tables;
+  // The last write of each row, in the order rows were first written; the view reads it live.
+  private readonly written = new Map<string, RowChange>();
+  private readonly view: Tables;
 
-  constructor(private readonly base: Tables) {
-    this.view = base;
+  constructor(base: Tables) {
+    this.view = overlay(base, this.written);
   }
 
   get<E extends EntityName>(entity: E, id: string): EntityRow<E> | undefined {
@@ -41,9 +42,7 @@ export class Draft {
   }
 
   changes(): RowChange[] {
-    const last = new Map<string, RowChange>();
-    for (const c of this.written) last.set(`${c.entity}|${c.id}`, c);
-    return [...last.values()];
+    return [...this.written.values()];
   }
 
   // The same derivation the server makes after each change (shared/rules/line-status.ts).
@@ -59,7 +58,6 @@ export class Draft {
   }
 
   private write(change: RowChange): void {
-    this.written.push(change);
-    this.view = overlay(this.base, this.changes());
+    this.written.set(changeKey(change.entity, change.id), change);
   }
 }

@@ -95,6 +95,8 @@ export const PackStationScreen = () => {
   const onScan = (text: string) => {
     if (!totes) return;
     if (writing.current) return refuse(`Still saving the last step: scan ${text.trim()} again.`);
+    if (toteId && order === undefined)
+      return refuse(`Still opening the tote: scan ${text.trim()} again.`);
     const scan = readPackScan(
       {
         totes: totes.map((t) => t.tote),

@@ -11,7 +11,10 @@ import type { Tour } from '../../../shared/domain/tour';
 import type { Wave } from '../../../shared/domain/wave';
 import { buildPackOrder, type PackOrder } from '../../../shared/packing/pack-order';
 import { tourName } from '../../../shared/picking/tour-name';
+import { businessDateIn } from '../../../shared/time/business-date';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../../../shared/time/time-zone';
 import { withPending } from '../../sync/pending-view';
+import { KEYS, readState } from '../../sync/sync-state';
 import { db } from '../db';
 import { usePendingView } from './pending';
 
@@ -152,3 +155,18 @@ export const usePackOrder = (toteId: string | null): PackOrder | null | undefine
     locations: new Map(found.locationRows.map((l) => [l.id, l])),
   });
 };
+
+// What a packing slip says besides the shipment: the warehouse's name (its layout's) and the
+// business day in the warehouse's zone, as the shipment's date.
+export const useSlipFacts = () =>
+  useLiveQuery(async () => {
+    const [layout, zone] = await Promise.all([
+      db.warehouseLayouts.toCollection().first(),
+      readState<string>(db, KEYS.timeZone),
+    ]);
+    const name = (layout as { name?: unknown } | undefined)?.name;
+    return {
+      warehouse: typeof name === 'string' ? name : 'Warehouse',
+      dateOf: businessDateIn(canonicalTimeZone(zone ?? DEFAULT_TIME_ZONE) ?? DEFAULT_TIME_ZONE),
+    };
+  }, []);

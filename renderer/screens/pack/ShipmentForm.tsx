@@ -6,7 +6,7 @@ import {
   type ShipmentField,
   type ShipmentFormInput,
 } from '../../../shared/packing/shipment-form';
-import { CARRIER_CHOICES, checkTrackingNumber } from '../../packing/carriers';
+import { CARRIERS, checkTrackingNumber } from '../../../shared/shipping/tracking-number';
 
 const EMPTY: ShipmentFormInput = {
   carrier: '',
@@ -37,7 +37,7 @@ export const ShipmentForm = ({
 }) => {
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<ShipmentField, string>>>({});
-  const carrier = CARRIER_CHOICES.find((c) => c.id === form.carrier);
+  const carrier = CARRIERS.find((c) => c.id === form.carrier);
   const set = (field: ShipmentField) => (value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
     setErrors(({ [field]: _gone, ...rest }) => rest);
@@ -62,7 +62,7 @@ export const ShipmentForm = ({
         if (blocker || busy) return;
         const checked = checkShipmentForm(
           form,
-          CARRIER_CHOICES.map((c) => c.id),
+          CARRIERS.map((c) => c.id),
           checkTrackingNumber,
         );
         if (!checked.ok) return setErrors(checked.errors);
@@ -82,7 +82,7 @@ export const ShipmentForm = ({
           {...props('carrier')}
         >
           <option value="">Choose…</option>
-          {CARRIER_CHOICES.map((c) => (
+          {CARRIERS.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>

@@ -62,7 +62,7 @@ describe('the pack station: a line cancelled after it was picked', () => {
     await user.selectOptions(screen.getByLabelText('Carrier'), 'other');
     const service = screen.getByLabelText('Service') as HTMLSelectElement;
     await user.selectOptions(service, service.options[1]!.value);
-    await user.type(screen.getByLabelText('Tracking number'), 'TRK0001234');
+    await user.type(screen.getByLabelText('Tracking number'), 'PRO-123 456');
     await user.type(screen.getByLabelText('Weight (kg)'), '1');
     expect(form).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Confirm shipment' }));

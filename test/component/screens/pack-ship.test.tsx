@@ -1,13 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAppStore } from '../../../renderer/stores/app-store';
 import { enrollLocally, renderAt } from '../fixtures';
 import { outbox, PAT, scan, seedDroppedTour } from './pack-world';
 
-// A valid number for the carrier the form offers (see the tracking rules' own tests).
-const CARRIER = 'other';
-const GOOD_TRACKING = 'TRK0001234';
+// UPS's own sample number (test/unit/shared/shipping/tracking-number.test.ts), and the same with
+// its check digit one off.
+const CARRIER = 'ups';
+const GOOD_TRACKING = '1Z999AA10123456784';
+const BAD_TRACKING = '1Z999AA10123456785';
 
 const fillShipment = async (
   user: UserEvent,
@@ -60,17 +62,35 @@ describe('the pack station: shipping a tote', () => {
         { backorderLineId: 'O1/2', qty: 1 },
       ],
       carrier: CARRIER,
-      service: expect.any(String),
+      service: 'Ground',
       trackingNumber: GOOD_TRACKING,
       weightKg: 2.5,
       parcels: 2,
     });
     // Shown at once, network or not: shipped, and the two short NUTs stay owed.
-    expect(await screen.findByText(/Shipped: 3 units by other/)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Shipped: 3 units by UPS, tracking 1Z999AA10123456784.'),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('stays-owed')).toHaveTextContent('Line 2: 2 × NUT (Nut M8)');
     expect(screen.getByTestId('stays-owed')).not.toHaveTextContent('WIDGET');
     // The tote left the list of totes to pack.
     expect(screen.getByRole('region', { name: 'Totes to pack (1)' })).toBeInTheDocument();
+
+    // The packing slip: every line of the order, what ships, what stays owed; the browser prints.
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    await user.click(screen.getByRole('button', { name: 'Print packing slip' }));
+    expect(print).toHaveBeenCalledOnce();
+    print.mockRestore();
+    const slip = screen.getByRole('article', { name: 'Packing slip for order O1' });
+    expect(within(slip).getByRole('row', { name: 'Line 1' })).toHaveTextContent(
+      '1WIDGETBlue widget200',
+    );
+    expect(within(slip).getByRole('row', { name: 'Line 2' })).toHaveTextContent('2NUTNut M8120');
+    expect(slip).toHaveTextContent('UPS, Ground');
+    expect(slip).toHaveTextContent('Pat Packer');
+    expect(slip).toHaveTextContent(
+      '3 units in this shipment. 2 units still owed on this order will follow in a later shipment.',
+    );
   });
 
   it('refuses a bad field by field with its reason and sends nothing', async () => {
@@ -81,12 +101,14 @@ describe('the pack station: shipping a tote', () => {
     await scan('TOTE-B');
     await screen.findByTestId('pack-line-O2/1');
     await scan('CASE-BOLT');
-    await fillShipment(user, { tracking: '12', weight: '0', parcels: '0' });
+    await fillShipment(user, { tracking: BAD_TRACKING, weight: '0', parcels: '0' });
     await user.click(screen.getByRole('button', { name: 'Confirm shipment' }));
 
     const tracking = screen.getByLabelText('Tracking number');
     expect(tracking).toHaveAttribute('aria-invalid', 'true');
-    expect(tracking).toHaveAccessibleDescription(/tracking number/i);
+    expect(tracking).toHaveAccessibleDescription(
+      'The check digit does not match: this is not a valid UPS number — scan it again or type it carefully.',
+    );
     expect(screen.getByLabelText('Weight (kg)')).toHaveAccessibleDescription(
       'The weight must be more than 0 kg.',
     );

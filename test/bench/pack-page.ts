@@ -72,12 +72,11 @@ export const writeDroppedScript = (totes: number) => `(async () => {
   return { totes: out, lineCount, waiting };
 })()`;
 
-// Scans each tote in turn with a scanner burst on window (the previous one still open, as at a
-// busy station) and times the Enter to the new order's heading with all its lines in the DOM,
-// and to the next frame after that. Every wait is bounded and names what it waited for.
-export const scanTotesScript = (totes: BenchTote[], warmup: number) => `(async () => {
-  const totes = ${JSON.stringify(totes)};
-  const WARMUP = ${warmup};
+// Scans one tote with a scanner burst on window (the previous one still open, as at a busy
+// station) and times the Enter to the new order's heading with all its lines in the DOM, and to
+// the next frame after that. The wait is bounded and names what it waited for.
+export const scanToteScript = (tote: BenchTote) => `(async () => {
+  const t = ${JSON.stringify(tote)};
   const until = (check, what, ms = 10000) => new Promise((resolve, reject) => {
     if (check()) return resolve(performance.now());
     const timer = setTimeout(() => {
@@ -95,23 +94,18 @@ export const scanTotesScript = (totes: BenchTote[], warmup: number) => `(async (
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-  const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  // React points the scanner at the new render's handler in an effect: let it run first.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const key = (k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
-  const shown = (t) => () => {
+  const shown = () => {
     const h = document.getElementById('pack-order-title');
     return !!h && h.textContent === 'Order ' + t.orderId + ' · tote ' + t.toteCode &&
       document.querySelectorAll('.pack-line').length === t.lines;
   };
-  const domMs = [], frameMs = [];
-  for (let i = 0; i < totes.length; i++) {
-    const t = totes[i];
-    await settle();
-    for (const ch of t.toteCode) key(ch);
-    const t0 = performance.now();
-    key('Enter');
-    const t1 = await until(shown(t), 'tote ' + t.toteCode + ' (order ' + t.orderId + ', ' + t.lines + ' lines)');
-    const t2 = await frame();
-    if (i >= WARMUP) { domMs.push(t1 - t0); frameMs.push(t2 - t0); }
-  }
-  return { domMs, frameMs };
+  for (const ch of t.toteCode) key(ch);
+  const t0 = performance.now();
+  key('Enter');
+  const t1 = await until(shown, 'tote ' + t.toteCode + ' (order ' + t.orderId + ', ' + t.lines + ' lines)');
+  const t2 = await frame();
+  return { domMs: t1 - t0, frameMs: t2 - t0 };
 })()`;

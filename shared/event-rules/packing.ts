@@ -1,4 +1,6 @@
 import type { BackorderLine } from '../domain/backorder-line';
+import { toShipQty } from '../rules/line-quantities';
+import { checkTrackingNumber } from '../shipping/tracking-number';
 import { lineName, locationName, skuName } from './names';
 import { cap } from './tours';
 import { refreshLines } from './reservations';
@@ -11,6 +13,9 @@ export const shipmentConfirmed = defineRule({
   apply: (d, s, ctx) => {
     if (d.get('shipment', s.shipmentId))
       return refuse('shipment-exists', 'This shipment was already confirmed.');
+    // The same check as the pack station's form, for a device that skipped it.
+    const tracking = checkTrackingNumber(s.carrier, s.trackingNumber);
+    if (!tracking.ok) return refuse('bad-tracking-number', tracking.reason);
     const ids = s.lines.map((l) => l.backorderLineId);
     if (new Set(ids).size !== ids.length)
       return refuse('duplicate-line', 'A shipment names each line once.');
@@ -27,12 +32,14 @@ export const shipmentConfirmed = defineRule({
           'line-not-in-order',
           `${cap(lineName(line))} is not in order ${s.orderId}; take it out of this shipment.`,
         );
-      if (line.status === 'cancelled')
+      const shippable = toShipQty(line);
+      if (qty > shippable && line.qtyCancelled > 0)
         return refuse(
           'line-cancelled',
-          `${cap(lineName(line))} was cancelled by the customer; take it out of the shipment.`,
+          shippable === 0
+            ? `The customer cancelled ${lineName(line)}; take it out of the shipment and return it to stock.`
+            : `The customer cancelled ${line.qtyCancelled} of ${lineName(line)}; only ${shippable} can ship. Return the rest to stock.`,
         );
-      const shippable = line.qtyPicked - line.qtyShipped;
       if (qty > shippable)
         return refuse(
           'not-picked',
@@ -45,7 +52,7 @@ export const shipmentConfirmed = defineRule({
     if (order.some((l) => l.shipComplete)) {
       const incomplete = order.find((l) => {
         const sent = s.lines.find((x) => x.backorderLineId === l.id)?.qty ?? 0;
-        return l.qtyShipped + sent < l.qtyBackordered;
+        return l.qtyShipped + sent < l.qtyBackordered - l.qtyCancelled;
       });
       if (incomplete)
         return refuse(
@@ -89,7 +96,7 @@ export const shipmentItemRemoved = defineRule({
   apply: (d, { backorderLineId, qty }) => {
     const line = d.get('backorderLine', backorderLineId);
     if (!line) return refuse('unknown-line', 'That line is not known here.');
-    const removable = line.qtyPicked - line.qtyShipped;
+    const removable = toShipQty(line);
     if (qty > removable)
       return refuse(
         'not-picked',

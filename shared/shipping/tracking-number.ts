@@ -125,6 +125,11 @@ const usps: Rule = {
       return fail(
         'A USPS tracking number has digits only, or is an international one such as EA123456785US; this one has letters.',
       );
+    // Some labels print the routing code as a barcode of its own, next to the tracking number's.
+    if (/^420(\d{5}|\d{9})$/.test(n))
+      return fail(
+        `This is the label's ZIP code barcode (420 ${n.slice(3)}), not the tracking number: scan the barcode under "USPS TRACKING #".`,
+      );
     if (n.startsWith('420') && n.length > 26) {
       // ZIP+4 first: a 420 with a 9-digit ZIP before a 22-digit number is the usual label.
       const routed = [12, 8]

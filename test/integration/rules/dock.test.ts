@@ -117,6 +117,23 @@ describe.each(kinds)('dock and OMS rules on %s', (kind) => {
       code: 'not-picked',
       message: 'Line 1 of order SO-1 has 4 picked and not shipped; 5 cannot ship.',
     });
+    // A UPS number whose check digit is wrong (…784 is UPS's published sample) ships nothing.
+    expect(
+      await device.push(OPERATORS.packer, 'shipment.confirmed', {
+        shipmentId: 'SH-bad',
+        orderId: 'SO-1',
+        lines: [{ backorderLineId: 'SO-1/1', qty: 4 }],
+        carrier: 'ups',
+        service: 'Ground',
+        trackingNumber: '1Z999AA10123456785',
+        weightKg: 2.5,
+        parcels: 1,
+      }),
+    ).toMatchObject({
+      code: 'bad-tracking-number',
+      message: expect.stringContaining('check digit'),
+    });
+    expect(await line('SO-1/1')).toMatchObject({ qty_shipped: 0 });
     expect(await ship('SO-1', [{ backorderLineId: 'SO-1/1', qty: 4 }], 'SH-1')).toMatchObject({
       status: 'accepted',
     });
@@ -190,10 +207,17 @@ describe.each(kinds)('dock and OMS rules on %s', (kind) => {
       reason: 'customer changed mind',
     });
     expect(cancelled).toEqual({ ok: true });
-    expect(await line('SO-1/1')).toMatchObject({ status: 'cancelled' });
+    // All 6 cancelled: the 4 not picked leave the task (done with its 2), the 2 picked go back.
+    expect(await line('SO-1/1')).toMatchObject({
+      status: 'cancelled',
+      qty_cancelled: 6,
+      qty_allocated: 0,
+      qty_picked: 0,
+    });
     expect(await stock('L1|S1')).toMatchObject({ on_hand: 8, reserved: 0 });
     expect(await rowOf(t.db, 'pick_tasks', 'W1-K0')).toMatchObject({
-      status: 'cancelled',
+      status: 'picked',
+      qty: 2,
       picked_qty: 2,
     });
     const [instruction] = await t.db.query<{
@@ -205,7 +229,8 @@ describe.each(kinds)('dock and OMS rules on %s', (kind) => {
     expect(instruction).toMatchObject({ location_id: 'L1', qty: 2, status: 'open' });
     expect(await ship('SO-1', [{ backorderLineId: 'SO-1/1', qty: 2 }])).toMatchObject({
       code: 'line-cancelled',
-      message: 'Line 1 of order SO-1 was cancelled by the customer; take it out of the shipment.',
+      message:
+        'The customer cancelled line 1 of order SO-1; take it out of the shipment and return it to stock.',
     });
     expect(
       await device.push(OPERATORS.packer, 'stock.returned', {

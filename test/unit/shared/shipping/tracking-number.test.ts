@@ -195,6 +195,11 @@ describe('a number of the wrong shape is refused with what is wrong', () => {
       'A USPS tracking number has digits only, or is an international one such as EA123456785US; this one has letters.',
     ],
     [
+      'usps',
+      '42078745',
+      'This is the label\'s ZIP code barcode (420 78745), not the tracking number: scan the barcode under "USPS TRACKING #".',
+    ],
+    [
       'fedex',
       '1234567890',
       'A FedEx tracking number has 12, 15, 18, 22 or 34 digits; this one has 10.',

@@ -81,7 +81,8 @@ describe('the pack station: a line cancelled after it was picked', () => {
       at: '2026-11-25T09:00:00.000Z',
       payload: { shipmentId: 'SH1', orderId: 'O1', lines: [{ backorderLineId: 'O1/3', qty: 1 }] },
       code: 'line-cancelled',
-      message: 'Line 3 of order O1 was cancelled by the customer; take it out of the shipment.',
+      message:
+        'The customer cancelled line 3 of order O1; take it out of the shipment and return it to stock.',
       answeredAt: '2026-11-25T09:00:01.000Z',
     });
     renderAt('/pack');
@@ -89,7 +90,7 @@ describe('the pack station: a line cancelled after it was picked', () => {
       name: 'The shipment of order O1 was not confirmed: a line in it was cancelled.',
     });
     expect(notice).toHaveTextContent(
-      'The server said: Line 3 of order O1 was cancelled by the customer; take it out of the shipment.',
+      'The server said: The customer cancelled line 3 of order O1; take it out of the shipment and return it to stock.',
     );
   });
 });

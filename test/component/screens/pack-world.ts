@@ -5,7 +5,7 @@ import { backorderLine } from '../../fixtures/backorder-line';
 
 // A tour Pia walked and dropped at PACK-1, two totes on it:
 // - TOTE-A, order O1: line 1 is 2 × WIDGET, both picked; line 2 is 3 × NUT, 1 picked and 2 short
-//   at A3-02 (so 2 stay owed).
+//   at A3-02 (so 2 stay owed, open again for the planner).
 // - TOTE-B, order O2: line 1 is 6 × BOLT, one case of 6 picked.
 export const PAT = { id: 'op-pat', name: 'Pat Packer', role: 'packer' as const };
 
@@ -45,7 +45,8 @@ const picked = (
     qtyAllocated: found,
     qtyPicked: found,
     qtyShort: qty - found,
-    status: 'picked',
+    // A short pick releases the unfound units' allocation: they are open again.
+    status: found < qty ? 'open' : 'picked',
     ...over,
   }),
   ...where,

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createElement as h } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PackOrderPanel } from '../../renderer/screens/pack/PackOrderPanel';
 import { PackSettings } from '../../renderer/screens/pack/PackSettings';
@@ -118,8 +119,7 @@ const page = (open: boolean) => `<!doctype html><html><head>
 <style>${readFileSync(path.resolve('renderer/styles.css'), 'utf8')}</style></head><body>
 <main class="content">${station(open)}</main></body></html>`;
 
-const box = (tab: import('playwright-core').Page, selector: string) =>
-  tab.locator(selector).first().boundingBox();
+const box = (tab: Page, selector: string) => tab.locator(selector).first().boundingBox();
 
 describe.skipIf(!executable)('the pack station laid out in Chromium', () => {
   let chromium: LaunchedBrowser;

@@ -58,7 +58,9 @@ const ordersTouched = async (
       ORDER BY b.order_id, b.id`,
     [txid, namedLine],
   );
-  const orderIds = [...new Set(rows.map((r) => r.order_id))];
+  // Only orders that have shipped something have shipments to read (shipments has no index on
+  // order_id yet: this keeps the scan off every event before the dock).
+  const orderIds = [...new Set(rows.filter((r) => r.qty_shipped > 0).map((r) => r.order_id))];
   const shipments = new Map<string, Shipment>();
   if (orderIds.length > 0) {
     const found = await db.query<{ row: Record<string, unknown> }>(

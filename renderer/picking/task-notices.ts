@@ -45,6 +45,14 @@ const save = (tourId: string, stored: Stored) => {
   }
 };
 
+const forget = (tourId: string) => {
+  try {
+    localStorage.removeItem(key(tourId));
+  } catch {
+    // Storage unavailable: nothing was kept.
+  }
+};
+
 const tasks = db.pickTasks as unknown as Table<PickTask, string>;
 const lines = db.backorderLines as unknown as Table<BackorderLine, string>;
 const locations = db.locations as unknown as Table<Location, string>;
@@ -76,7 +84,9 @@ const noticesNow = async (tourId: string): Promise<TaskNotice[]> => {
     ...(kept?.notices ?? []).filter((n) => !fresh.notices.some((f) => f.id === n.id)),
     ...fresh.notices,
   ];
-  save(tourId, { seen: fresh.seen, notices: all });
+  // Nothing open and nothing to tell (the tour is done): nothing to keep.
+  if (all.length === 0 && Object.keys(fresh.seen).length === 0) forget(tourId);
+  else save(tourId, { seen: fresh.seen, notices: all });
   return all;
 };
 

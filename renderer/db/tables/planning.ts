@@ -20,7 +20,6 @@ import {
 import type { Result } from '../../../shared/result';
 import { computePendingView, withPending } from '../../sync/pending-view';
 import { db } from '../db';
-import { usePendingView } from './pending';
 
 export type {
   Figures,
@@ -71,17 +70,25 @@ const OPEN: Tour['status'][] = ['released', 'assigned'];
 
 // Released tours no picker has claimed yet (assigned ones included, to show who has them),
 // wave by wave in release order, each wave's tours in sequence.
+// The rows and the waiting events laid over them are read in one live query and one transaction:
+// read apart, a sync that brings a released tour's row and retires its event updated them at
+// different moments, and for a render the tour was in neither, which remounted its row and lost
+// the picker the lead had just chosen.
 export const useOpenTours = (): OpenTour[] | undefined => {
-  const pulled = useLiveQuery(async () => {
-    const tours = (await db.tours.where('status').anyOf(OPEN).toArray()) as Tour[];
-    const ids = tours.map((t) => t.id);
-    const tasks = (await db.pickTasks.where('tourId').anyOf(ids).toArray()) as PickTask[];
-    const waveIds = [...new Set(tours.map((t) => t.waveId))];
-    const waves = (await db.waves.where('id').anyOf(waveIds).toArray()) as Wave[];
-    return { tours, tasks, waves };
-  }, []);
-  const view = usePendingView();
-  if (!pulled || !view) return undefined;
+  const read = useLiveQuery(
+    () =>
+      db.transaction('r', db.tables, async () => {
+        const tours = (await db.tours.where('status').anyOf(OPEN).toArray()) as Tour[];
+        const ids = tours.map((t) => t.id);
+        const tasks = (await db.pickTasks.where('tourId').anyOf(ids).toArray()) as PickTask[];
+        const waveIds = [...new Set(tours.map((t) => t.waveId))];
+        const waves = (await db.waves.where('id').anyOf(waveIds).toArray()) as Wave[];
+        return { pulled: { tours, tasks, waves }, view: await computePendingView(db) };
+      }),
+    [],
+  );
+  if (!read) return undefined;
+  const { pulled, view } = read;
   const waves = new Map(withPending('wave', pulled.waves, view).map((w) => [w.id, w]));
   const tasks = new Map<string, PickTask[]>();
   for (const t of withPending('pickTask', pulled.tasks, view)) {

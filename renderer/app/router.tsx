@@ -4,6 +4,7 @@ import { NotFoundScreen } from '../screens/home/NotFoundScreen';
 import { KpiScreen } from '../screens/lead/KpiScreen';
 import { PlanScreen } from '../screens/lead/PlanScreen';
 import { QueueScreen } from '../screens/lead/QueueScreen';
+import { PackStationScreen } from '../screens/pack/PackStationScreen';
 import { PickerHomeScreen } from '../screens/picker/PickerHomeScreen';
 import { TourScreen } from '../screens/picker/TourScreen';
 import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
@@ -56,6 +57,14 @@ export const routes: RouteObject[] = [
         element: (
           <Gate role="picker">
             <TourScreen />
+          </Gate>
+        ),
+      },
+      {
+        path: 'pack',
+        element: (
+          <Gate role="packer">
+            <PackStationScreen />
           </Gate>
         ),
       },

@@ -25,7 +25,7 @@ export type NextStep =
   | 'tell-support';
 
 // Where the person acted: the notice shows there, and on their home screen.
-export type RefusalScreen = 'plan' | 'queue' | 'picking' | 'home';
+export type RefusalScreen = 'plan' | 'queue' | 'picking' | 'pack' | 'home';
 
 const PLAN_TYPES: Record<string, NextStep> = {
   'wave.released': 're-plan',
@@ -84,11 +84,12 @@ export const screenFor = (type: string): RefusalScreen => {
   if (QUEUE_TYPES.has(type)) return 'queue';
   if (type === 'tour.claimed' || TOUR_STEPS.has(type) || type === 'location.counted')
     return 'picking';
+  if (PACK_TYPES.has(type)) return 'pack';
   return 'home';
 };
 
-// The one button for the next step, where the app has the screen for it: a count and the pack
-// station have none yet, and a broken event or a badge is not for the floor to fix.
+// The one button for the next step, where the app has the screen for it: a count has none yet,
+// and a broken event or a badge is not for the floor to fix.
 export interface StepAction {
   label: string;
   path: string;
@@ -110,8 +111,9 @@ export const actionFor = (step: NextStep, tourId?: string): StepAction | null =>
       return tourId
         ? { label: 'Open the tour', path: `/pick/${encodeURIComponent(tourId)}` }
         : { label: 'Open your tours', path: '/pick' };
-    case 'recount':
     case 'check-shipment':
+      return { label: 'Open the pack station', path: '/pack' };
+    case 'recount':
     case 'check-operator':
     case 'tell-support':
       return null;

@@ -50,6 +50,11 @@ export const HomeScreen = () => {
             Picking
           </Link>
         )}
+        {operator?.role === 'packer' && (
+          <Link className="button" to="/pack">
+            Pack and ship
+          </Link>
+        )}
         <Link className="button button-quiet" to="/sync-problems">
           Sync problems
         </Link>

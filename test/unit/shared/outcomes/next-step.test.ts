@@ -46,9 +46,18 @@ describe('the next step after a refusal', () => {
     expect(actionFor('tell-support')).toBeNull();
   });
 
+  it('shows a refused shipment, removal or return at the pack station, with a way there', () => {
+    for (const type of ['shipment.confirmed', 'shipment-item.removed', 'stock.returned'])
+      expect(screenFor(type)).toBe('pack');
+    expect(actionFor(nextStepFor('shipment.confirmed', 'line-cancelled'))).toEqual({
+      label: 'Open the pack station',
+      path: '/pack',
+    });
+  });
+
   it('has a screen and a step for every event a device sends', () => {
     for (const type of Object.keys(DEVICE_EVENTS)) {
-      expect(['plan', 'queue', 'picking', 'home']).toContain(screenFor(type));
+      expect(['plan', 'queue', 'picking', 'pack', 'home']).toContain(screenFor(type));
       expect(nextStepFor(type, 'some-new-code')).not.toBe('tell-support');
     }
   });

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { PackStationSettings } from '../../../shared/packing/station-settings';
+import { savePackSettings } from '../../packing/station-settings';
+
+// This station's way of verifying a tote, and its code (its totes listed first).
+export const PackSettings = ({
+  settings,
+  onSaved,
+}: {
+  settings: PackStationSettings;
+  onSaved: (s: PackStationSettings) => void;
+}) => {
+  const [verify, setVerify] = useState(settings.verify);
+  const [station, setStation] = useState(settings.station);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  return (
+    <details className="pack-settings">
+      <summary>Station settings</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const done = savePackSettings({ verify, station });
+          if (done.ok) onSaved(done.value);
+          setMessage(
+            done.ok ? { error: false, text: 'Saved.' } : { error: true, text: done.reason },
+          );
+        }}
+      >
+        <label>
+          Verify each tote by
+          <select
+            value={verify}
+            onChange={(e) => setVerify(e.target.value as PackStationSettings['verify'])}
+          >
+            <option value="scan">Scanning each item</option>
+            <option value="count">Confirming counts</option>
+          </select>
+        </label>
+        <label>
+          This station&apos;s code
+          <input value={station} onChange={(e) => setStation(e.target.value)} maxLength={50} />
+        </label>
+        <button type="submit">Save station settings</button>
+        {message && (
+          <p
+            className={message.error ? 'error' : 'notice'}
+            role={message.error ? 'alert' : 'status'}
+          >
+            {message.text}
+          </p>
+        )}
+      </form>
+    </details>
+  );
+};

@@ -1,0 +1,161 @@
+import { useState, type KeyboardEvent } from 'react';
+import {
+  checkShipmentForm,
+  SHIPMENT_LIMITS,
+  type ShipmentDetails,
+  type ShipmentField,
+  type ShipmentFormInput,
+} from '../../../shared/packing/shipment-form';
+import { CARRIER_CHOICES, checkTrackingNumber } from '../../packing/carriers';
+
+const EMPTY: ShipmentFormInput = {
+  carrier: '',
+  service: '',
+  trackingNumber: '',
+  weightKg: '',
+  parcels: '1',
+};
+
+const FieldError = ({ id, text }: { id: string; text: string | undefined }) =>
+  text ? (
+    <span className="error pack-field-error" id={id} role="alert">
+      {text}
+    </span>
+  ) : null;
+
+// Carrier, service, tracking number (scanned into its field or typed), weight and parcels. A
+// bad field is refused by field with its reason, and nothing is sent.
+export const ShipmentForm = ({
+  blocker,
+  busy,
+  onConfirm,
+}: {
+  // Why the shipment cannot go yet (nothing verified, a ship-complete order not all here).
+  blocker: string | null;
+  busy: boolean;
+  onConfirm: (details: ShipmentDetails) => void;
+}) => {
+  const [form, setForm] = useState(EMPTY);
+  const [errors, setErrors] = useState<Partial<Record<ShipmentField, string>>>({});
+  const carrier = CARRIER_CHOICES.find((c) => c.id === form.carrier);
+  const set = (field: ShipmentField) => (value: string) => {
+    setForm((f) => ({ ...f, [field]: value }));
+    setErrors(({ [field]: _gone, ...rest }) => rest);
+  };
+  const props = (field: ShipmentField) => ({
+    'aria-invalid': errors[field] ? true : undefined,
+    'aria-describedby': errors[field] ? `pack-err-${field}` : undefined,
+  });
+  // A scanner's Enter in the tracking field ends the number; it must not send the shipment.
+  const trackingKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    document.getElementById('pack-weight')?.focus();
+  };
+  return (
+    <form
+      className="pack-ship form"
+      aria-label="Shipment"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (blocker || busy) return;
+        const checked = checkShipmentForm(
+          form,
+          CARRIER_CHOICES.map((c) => c.id),
+          checkTrackingNumber,
+        );
+        if (!checked.ok) return setErrors(checked.errors);
+        setErrors({});
+        onConfirm(checked.value);
+      }}
+    >
+      <label>
+        Carrier
+        <select
+          value={form.carrier}
+          onChange={(e) => {
+            set('carrier')(e.target.value);
+            set('service')('');
+          }}
+          {...props('carrier')}
+        >
+          <option value="">Choose…</option>
+          {CARRIER_CHOICES.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id="pack-err-carrier" text={errors.carrier} />
+      </label>
+      <label>
+        Service
+        <select
+          value={form.service}
+          onChange={(e) => set('service')(e.target.value)}
+          {...props('service')}
+        >
+          <option value="">Choose…</option>
+          {(carrier?.services ?? []).map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <FieldError id="pack-err-service" text={errors.service} />
+      </label>
+      <label>
+        Tracking number
+        <input
+          value={form.trackingNumber}
+          onChange={(e) => set('trackingNumber')(e.target.value)}
+          onKeyDown={trackingKey}
+          maxLength={SHIPMENT_LIMITS.trackingNumber}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          {...props('trackingNumber')}
+        />
+        <span className="hint">Scan its barcode into this field, or type it.</span>
+        <FieldError id="pack-err-trackingNumber" text={errors.trackingNumber} />
+      </label>
+      <label>
+        Weight (kg)
+        <input
+          id="pack-weight"
+          inputMode="decimal"
+          value={form.weightKg}
+          onChange={(e) => set('weightKg')(e.target.value)}
+          maxLength={SHIPMENT_LIMITS.weightText}
+          {...props('weightKg')}
+        />
+        <FieldError id="pack-err-weightKg" text={errors.weightKg} />
+      </label>
+      <label>
+        Parcels
+        <input
+          inputMode="numeric"
+          value={form.parcels}
+          onChange={(e) => set('parcels')(e.target.value)}
+          maxLength={4}
+          {...props('parcels')}
+        />
+        <FieldError id="pack-err-parcels" text={errors.parcels} />
+      </label>
+      {blocker && (
+        <p className="pack-blocker" id="pack-blocker" role="status">
+          {blocker}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="big"
+        disabled={!!blocker || busy}
+        aria-describedby={blocker ? 'pack-blocker' : undefined}
+      >
+        {blocker ? 'Cannot ship yet' : busy ? 'Recording…' : 'Confirm shipment'}
+      </button>
+    </form>
+  );
+};

@@ -20,6 +20,7 @@ import {
 import type { Result } from '../../../shared/result';
 import { computePendingView, withPending } from '../../sync/pending-view';
 import { db } from '../db';
+import { useLiveWithPending } from './pending';
 
 export type {
   Figures,
@@ -70,23 +71,17 @@ const OPEN: Tour['status'][] = ['released', 'assigned'];
 
 // Released tours no picker has claimed yet (assigned ones included, to show who has them),
 // wave by wave in release order, each wave's tours in sequence.
-// The rows and the waiting events laid over them are read in one live query and one transaction:
-// read apart, a sync that brings a released tour's row and retires its event updated them at
-// different moments, and for a render the tour was in neither, which remounted its row and lost
-// the picker the lead had just chosen.
 export const useOpenTours = (): OpenTour[] | undefined => {
-  const read = useLiveQuery(
-    () =>
-      db.transaction('r', db.tables, async () => {
-        const tours = (await db.tours.where('status').anyOf(OPEN).toArray()) as Tour[];
-        const ids = tours.map((t) => t.id);
-        const tasks = (await db.pickTasks.where('tourId').anyOf(ids).toArray()) as PickTask[];
-        const waveIds = [...new Set(tours.map((t) => t.waveId))];
-        const waves = (await db.waves.where('id').anyOf(waveIds).toArray()) as Wave[];
-        return { pulled: { tours, tasks, waves }, view: await computePendingView(db) };
-      }),
-    [],
-  );
+  // One read with the waiting events (pending.ts): a sync that brought a released tour's row
+  // otherwise dropped the tour for a render, and the picker a lead had chosen for it.
+  const read = useLiveWithPending(async () => {
+    const tours = (await db.tours.where('status').anyOf(OPEN).toArray()) as Tour[];
+    const ids = tours.map((t) => t.id);
+    const tasks = (await db.pickTasks.where('tourId').anyOf(ids).toArray()) as PickTask[];
+    const waveIds = [...new Set(tours.map((t) => t.waveId))];
+    const waves = (await db.waves.where('id').anyOf(waveIds).toArray()) as Wave[];
+    return { tours, tasks, waves };
+  }, []);
   if (!read) return undefined;
   const { pulled, view } = read;
   const waves = new Map(withPending('wave', pulled.waves, view).map((w) => [w.id, w]));

@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from '../shared/security/csp';
 import { createApiForwarder } from './api-forward';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { startEmbeddedServer } from './embedded-server';
+import { printContents } from './ipc/print';
 import { registerShellIpc } from './ipc/register';
 import { guardNavigation } from './navigation';
 import { denyPermissionsByDefault } from './permissions';
@@ -73,6 +74,8 @@ const start = async (): Promise<void> => {
       return saved;
     },
     credentialStorage: async () => credentialStorage(safeStorage),
+    // The one window: the handler already refused any caller but its top frame.
+    print: () => printContents(mainWindow?.webContents ?? null),
   });
 
   const window = new BrowserWindow(windowOptions(preloadPath));

@@ -8,6 +8,7 @@ const api = {
   getSettings: () => ipcRenderer.invoke(SHELL_CHANNELS.getSettings),
   updateSettings: (patch) => ipcRenderer.invoke(SHELL_CHANNELS.updateSettings, patch),
   credentialStorage: () => ipcRenderer.invoke(SHELL_CHANNELS.credentialStorage),
+  print: () => ipcRenderer.invoke(SHELL_CHANNELS.print),
 } satisfies ShellApi;
 
 contextBridge.exposeInMainWorld('fillwave', api);

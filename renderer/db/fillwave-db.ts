@@ -132,6 +132,22 @@ export class FillwaveDb extends Dexie {
     // 3: accepted events move to `sent` after the pull that brings their effect, rather than
     // being deleted (an older version had deleted them: nothing to carry over).
     this.version(3).stores({ sent: 'localId, &id, settledAt' });
+    // 4: lines count cancelled units (rows kept before had none: a cancelled line is rewritten
+    // by the server and comes again in the next pull); the pack station finds a tote by its code
+    // and its picks by tote.
+    this.version(4)
+      .stores({
+        totes: 'id, tourId, orderId, toteCode',
+        picks: 'id, tourId, pickTaskId, [tourId+toteCode], backorderLineId',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('backorderLines')
+          .toCollection()
+          .modify((l: { qtyCancelled?: number }) => {
+            l.qtyCancelled ??= 0;
+          });
+      });
   }
 }
 

@@ -11,7 +11,7 @@ import {
   timeZoneSet,
 } from './admin';
 import { dailyCountsRecorded, layoutDefined, operatorsDefined, skusDefined } from './oms-catalog';
-import { backorderLineCancelled, expectedReceiptRecorded } from './oms-orders';
+import { backorderLineCancelled, cancellationRefused, expectedReceiptRecorded } from './oms-orders';
 import { backorderLinesAdded, stockReceived } from './oms-stock-and-lines';
 import { RULE_READS } from './rule-reads';
 import { deviceEventType } from './run-rule';
@@ -30,6 +30,7 @@ export const EVENT_TYPES: readonly EventType<unknown>[] = [
   stockReceived,
   backorderLinesAdded,
   backorderLineCancelled,
+  cancellationRefused,
   expectedReceiptRecorded,
   ...DEVICE_TYPES,
   operatorCreated,

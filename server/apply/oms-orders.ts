@@ -1,50 +1,35 @@
 import {
   BackorderLineCancelledSchema,
+  CancellationRefusedSchema,
   ExpectedReceiptRecordedSchema,
 } from '../../shared/sync-api/events/oms';
 import { accepted, defineEventType, rejected } from '../events/registry';
-import { lockLine, releaseReservations } from './rows';
+import { cancelLineUnits } from '../../shared/event-rules/cancellation';
+import { runRule } from './run-rule';
+import { cancelReads } from './rule-reads';
 
-// The customer cancelled: reservations are released and unpicked tasks dropped; what was already
-// picked gets a return-to-stock instruction naming the location it came from.
+// The customer cancelled all or part of a line: the shared rule decides, over locked rows, as a
+// device event's rule does (shared/event-rules/cancellation.ts).
 export const backorderLineCancelled = defineEventType({
   type: 'oms.backorder-line-cancelled',
   from: ['server', 'admin'],
   payload: BackorderLineCancelledSchema,
-  apply: async (tx, { backorderLineId }, event) => {
-    const line = await lockLine(tx, backorderLineId);
-    if (!line) return rejected('unknown-line', `There is no backorder line ${backorderLineId}.`);
-    if (line.status === 'cancelled')
-      return rejected('line-cancelled', `Backorder line ${backorderLineId} is already cancelled.`);
-    if (line.qty_shipped >= line.qty_backordered)
-      return rejected('line-shipped', `Backorder line ${backorderLineId} has shipped.`);
-    await releaseReservations(tx, { lineId: backorderLineId });
-    await tx.query(
-      "UPDATE pick_tasks SET status = 'cancelled' WHERE backorder_line_id = $1 AND status = 'open'",
-      [backorderLineId],
-    );
-    let toReturn = line.qty_picked - line.qty_shipped;
-    if (toReturn > 0) {
-      const sources = await tx.query<{ location_id: string; sku_id: string; qty: number }>(
-        `SELECT location_id, sku_id, sum(qty)::int AS qty FROM picks
-          WHERE backorder_line_id = $1 AND NOT undone GROUP BY location_id, sku_id ORDER BY location_id`,
-        [backorderLineId],
-      );
-      for (const s of sources) {
-        const qty = Math.min(s.qty, toReturn);
-        if (qty <= 0) break;
-        await tx.query(
-          "INSERT INTO return_instructions (id, backorder_line_id, location_id, sku_id, qty, status) VALUES ($1, $2, $3, $4, $5, 'open')",
-          [`${event.id}:${s.location_id}`, backorderLineId, s.location_id, s.sku_id, qty],
-        );
-        toReturn -= qty;
-      }
-    }
-    await tx.query("UPDATE backorder_lines SET status = 'cancelled' WHERE id = $1", [
-      backorderLineId,
-    ]);
-    return accepted;
-  },
+  apply: (tx, payload, event) =>
+    runRule(
+      tx,
+      { apply: (d, p, ctx) => cancelLineUnits(d, p as never, ctx) },
+      payload,
+      event,
+      cancelReads,
+    ),
+});
+
+// The OMS asked to cancel a line that has shipped: logged so the feed tells the OMS it cannot.
+export const cancellationRefused = defineEventType({
+  type: 'oms.cancellation-refused',
+  from: ['server', 'admin'],
+  payload: CancellationRefusedSchema,
+  apply: async () => accepted,
 });
 
 export const expectedReceiptRecorded = defineEventType({

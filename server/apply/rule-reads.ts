@@ -36,6 +36,14 @@ const allocationReads = (
     ]);
   });
 
+// A cancellation reads the line, its reservations, tasks and picks.
+export const cancelReads: ReadHint = (p: { backorderLineId: string }) => [
+  { entity: 'backorderLine', id: p.backorderLineId },
+  { entity: 'reservation', field: 'backorderLineId', value: p.backorderLineId },
+  { entity: 'pickTask', field: 'backorderLineId', value: p.backorderLineId },
+  { entity: 'pick', field: 'backorderLineId', value: p.backorderLineId },
+];
+
 export const RULE_READS: {
   [T in DeviceEventType]?: (p: DevicePayload<T>, t: Tables) => RowRead[];
 } = {

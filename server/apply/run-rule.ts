@@ -19,7 +19,7 @@ import { lastPickOnTour } from './log-facts';
 // the same answer, unless another device changed them first (which the locks make explicit).
 export const runRule = async (
   tx: Queryable,
-  rule: EventRule,
+  rule: Pick<EventRule, 'apply'>,
   payload: unknown,
   event: LoggedEvent,
   reads?: ReadHint,

@@ -45,6 +45,9 @@ const parse = <S extends z.ZodType>(schema: S, body: unknown, what: string): z.i
   return parsed.data;
 };
 
+// Refusals of a cancellation because units have shipped.
+const SHIPPED_CODES = new Set(['line-shipped', 'more-than-owed']);
+
 // The admin API: enrollment codes, devices, operators, and the OMS side. Registered only when the
 // server has FILLWAVE_ADMIN_TOKEN. Every action is an event in the log with source "admin"; a
 // refused action answers 422 with the rule's code and sentence.
@@ -145,12 +148,33 @@ export const registerAdminRoutes = (app: FastifyInstance, deps: AdminDeps): void
     record('oms.backorder-lines-added', parse(BackorderLinesAddedSchema, request.body, 'orders')),
   );
   app.post<{ Params: { id: string } }>('/api/v1/admin/lines/:id/cancel', guard, async (request) => {
-    const { reason } = parse(
-      BackorderLineCancelledSchema.pick({ reason: true }),
+    const { reason, qty } = parse(
+      BackorderLineCancelledSchema.pick({ reason: true, qty: true }),
       request.body,
       'cancellation',
     );
-    return record('oms.backorder-line-cancelled', { backorderLineId: request.params.id, reason });
+    const backorderLineId = request.params.id;
+    const id = randomUUID();
+    const payload = { backorderLineId, reason, ...(qty ? { qty } : {}) };
+    const outcome = await recordServerEvent(
+      db,
+      registry,
+      clock,
+      'oms.backorder-line-cancelled',
+      payload,
+      id,
+      'admin',
+    );
+    if (outcome.ok) return { eventId: id };
+    // Units that shipped cannot be cancelled: the answer says so, and so does the feed, for an
+    // OMS that reads it rather than this answer.
+    if (SHIPPED_CODES.has(outcome.code))
+      await record('oms.cancellation-refused', {
+        backorderLineId,
+        ...(qty ? { qty } : {}),
+        reason: outcome.message.slice(0, 500),
+      });
+    throw new HttpError(422, outcome.code, outcome.message);
   });
   app.post('/api/v1/admin/expected-receipts', guard, async (request) =>
     record(

@@ -33,6 +33,9 @@ export const BackorderLineSchema = z.object({
   qtyPicked: QuantitySchema,
   qtyShort: QuantitySchema,
   qtyShipped: QuantitySchema,
+  // Units the customer cancelled (shared/rules/line-quantities.ts). Absent from rows recorded
+  // before it was kept (migration 009 rewrote the cancelled ones).
+  qtyCancelled: QuantitySchema.default(0),
   status: BackorderLineStatusSchema,
 });
 export type BackorderLine = z.infer<typeof BackorderLineSchema>;

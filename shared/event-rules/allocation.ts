@@ -1,4 +1,5 @@
 import type { AllocationLine } from '../sync-api/events/lead';
+import { openQty } from '../rules/line-quantities';
 import type { Draft } from './draft';
 import { lineName, locationName, skuName } from './names';
 import { cap } from './tours';
@@ -23,14 +24,14 @@ export const allocateLine = (
   const row = d.get('backorderLine', line.backorderLineId);
   if (!row) return no('unknown-line', 'A line of this plan is not known here.');
   const name = cap(lineName(row));
-  if (row.status === 'cancelled') return no('line-cancelled', `${name} was cancelled.`);
   if (row.status === 'held') return no('line-held', `${name} is on hold.`);
+  const open = openQty(row);
+  if (row.status === 'cancelled') return no('line-cancelled', `${name} was cancelled.`);
   if (row.status === 'shipped') return no('line-shipped', `${name} has shipped.`);
   const locations = new Set(line.reservations.map((r) => r.locationId));
   if (locations.size !== line.reservations.length)
     return no('duplicate-location', `${name} names a location twice.`);
   const total = line.reservations.reduce((sum, r) => sum + r.qty, 0);
-  const open = row.qtyBackordered - row.qtyAllocated;
   if (total > open)
     return no('over-allocated', `${name} has ${open} left to allocate; ${total} is too many.`);
   const sorted = [...line.reservations].sort(byLocation);

@@ -1,3 +1,4 @@
+import { toPickQty } from '../rules/line-quantities';
 import { lineName } from './names';
 import { cap } from './tours';
 import { accepted, defineRule, refuse } from './rule';
@@ -7,10 +8,10 @@ export const backorderLineHeld = defineRule({
   apply: (d, { backorderLineId }) => {
     const line = d.get('backorderLine', backorderLineId);
     if (!line) return refuse('unknown-line', 'That line is not known here.');
-    if (line.status !== 'open' || line.qtyAllocated > line.qtyShipped)
+    if (line.status !== 'open' || toPickQty(line) > 0)
       return refuse(
         'line-not-open',
-        `${cap(lineName(line))} is ${line.status}; only an open line with nothing allocated can be held.`,
+        `${cap(lineName(line))} is ${line.status}; only an open line with nothing waiting to be picked can be held.`,
       );
     d.put('backorderLine', { ...line, status: 'held' });
     return accepted;

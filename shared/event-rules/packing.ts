@@ -1,4 +1,5 @@
 import type { BackorderLine } from '../domain/backorder-line';
+import { toShipQty } from '../rules/line-quantities';
 import { lineName, locationName, skuName } from './names';
 import { cap } from './tours';
 import { refreshLines } from './reservations';
@@ -27,12 +28,14 @@ export const shipmentConfirmed = defineRule({
           'line-not-in-order',
           `${cap(lineName(line))} is not in order ${s.orderId}; take it out of this shipment.`,
         );
-      if (line.status === 'cancelled')
+      const shippable = toShipQty(line);
+      if (qty > shippable && line.qtyCancelled > 0)
         return refuse(
           'line-cancelled',
-          `${cap(lineName(line))} was cancelled by the customer; take it out of the shipment.`,
+          shippable === 0
+            ? `The customer cancelled ${lineName(line)}; take it out of the shipment and return it to stock.`
+            : `The customer cancelled ${line.qtyCancelled} of ${lineName(line)}; only ${shippable} can ship. Return the rest to stock.`,
         );
-      const shippable = line.qtyPicked - line.qtyShipped;
       if (qty > shippable)
         return refuse(
           'not-picked',
@@ -45,7 +48,7 @@ export const shipmentConfirmed = defineRule({
     if (order.some((l) => l.shipComplete)) {
       const incomplete = order.find((l) => {
         const sent = s.lines.find((x) => x.backorderLineId === l.id)?.qty ?? 0;
-        return l.qtyShipped + sent < l.qtyBackordered;
+        return l.qtyShipped + sent < l.qtyBackordered - l.qtyCancelled;
       });
       if (incomplete)
         return refuse(
@@ -89,7 +92,7 @@ export const shipmentItemRemoved = defineRule({
   apply: (d, { backorderLineId, qty }) => {
     const line = d.get('backorderLine', backorderLineId);
     if (!line) return refuse('unknown-line', 'That line is not known here.');
-    const removable = line.qtyPicked - line.qtyShipped;
+    const removable = toShipQty(line);
     if (qty > removable)
       return refuse(
         'not-picked',

@@ -4,6 +4,7 @@ export const SHELL_CHANNELS = {
   getSettings: 'shell:get-settings',
   updateSettings: 'shell:update-settings',
   credentialStorage: 'shell:credential-storage',
+  print: 'shell:print',
 } as const;
 
 export type ShellMethod = keyof typeof SHELL_CHANNELS;

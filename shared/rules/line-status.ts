@@ -1,25 +1,20 @@
 import type { BackorderLine, BackorderLineStatus } from '../domain/backorder-line';
+import { openQty, owedQty, toPickQty } from './line-quantities';
 
 type Quantities = Pick<
   BackorderLine,
-  'status' | 'qtyBackordered' | 'qtyAllocated' | 'qtyPicked' | 'qtyShipped'
+  'status' | 'qtyBackordered' | 'qtyCancelled' | 'qtyAllocated' | 'qtyPicked' | 'qtyShipped'
 >;
 
-// A line's status follows from its quantities, except the two a person sets: held (a lead)
-// and cancelled (the customer). The server and the device both derive it here.
+// A line's status follows from its quantities; only `held` is set by a person (a lead). It names
+// the next thing the line waits for, so a line with owed units and nothing in flight is `open`
+// (the planner takes it) even when some of it was picked: a short pick never hides owed units.
+// The server and the device both derive it here.
 export const lineStatus = (line: Quantities, inLiveWave: boolean): BackorderLineStatus => {
-  if (line.status === 'cancelled' || line.status === 'held') return line.status;
-  if (line.qtyShipped >= line.qtyBackordered) return 'shipped';
-  if (line.qtyAllocated > line.qtyShipped) {
-    if (line.qtyPicked >= line.qtyAllocated) return 'picked';
-    return inLiveWave ? 'in_wave' : 'allocated';
-  }
-  return 'open';
+  if (owedQty(line) <= 0)
+    return line.qtyCancelled > 0 && line.qtyShipped === 0 ? 'cancelled' : 'shipped';
+  if (line.status === 'held') return 'held';
+  if (toPickQty(line) > 0) return inLiveWave ? 'in_wave' : 'allocated';
+  if (openQty(line) > 0) return 'open';
+  return 'picked';
 };
-
-// The invariants every line keeps, whatever happens: shipped ≤ picked ≤ allocated ≤ backordered.
-export const lineQuantitiesHold = (l: Quantities): boolean =>
-  l.qtyShipped >= 0 &&
-  l.qtyShipped <= l.qtyPicked &&
-  l.qtyPicked <= l.qtyAllocated &&
-  l.qtyAllocated <= l.qtyBackordered;

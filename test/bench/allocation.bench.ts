@@ -73,6 +73,7 @@ const group: BenchGroup = {
           qtyPicked: 0,
           qtyShort: 0,
           qtyShipped: 0,
+          qtyCancelled: 0,
           status: 'open',
         }));
         let t0 = performance.now();

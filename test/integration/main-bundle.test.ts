@@ -138,6 +138,14 @@ describe('the built main bundle', () => {
     ).rejects.toThrow(/Refused getVersion/);
   });
 
+  it("prints the app's window through the system print dialog, never silently", async () => {
+    await expect(fake.ipcHandlers.get(SHELL_CHANNELS.print)!(appFrame)).resolves.toEqual({
+      ok: true,
+      value: 'printed',
+    });
+    expect(fake.windows[0]!.printed).toEqual([{ silent: false, printBackground: false }]);
+  });
+
   it('keeps settings in the user data folder, the token encrypted, and forwards the API to a new server', async () => {
     const update = fake.ipcHandlers.get(SHELL_CHANNELS.updateSettings)!;
     await expect(

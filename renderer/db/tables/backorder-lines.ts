@@ -28,3 +28,13 @@ export const useQueueLines = (): BackorderLine[] | undefined => {
     .filter((l) => l.status === 'open' || l.status === 'held')
     .sort(byPromise);
 };
+
+// The SKU codes people know the lines' items by, by SKU id.
+export const useSkuCodes = (lines: BackorderLine[] | undefined): Map<string, string> => {
+  const ids = [...new Set((lines ?? []).map((l) => l.skuId))].sort();
+  const key = ids.join('\n');
+  const rows = useLiveQuery(() => db.skus.bulkGet(ids), [key]);
+  return new Map(
+    (rows ?? []).filter((s) => s !== undefined).map((s) => [s.id as string, s.sku as string]),
+  );
+};

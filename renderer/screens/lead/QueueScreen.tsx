@@ -3,18 +3,22 @@ import { useRef, useState } from 'react';
 import type { BackorderLine } from '../../../shared/domain/backorder-line';
 import { useAct } from '../../actions/use-act';
 import { RefusalNotices } from '../../components/RefusalNotices';
-import { useQueueLines } from '../../db/tables/backorder-lines';
+import { useQueueLines, useSkuCodes } from '../../db/tables/backorder-lines';
+import { lineName } from '../../../shared/event-rules/names';
+import { cap } from '../../../shared/event-rules/tours';
+import { describeOwed } from '../../../shared/rules/owed-words';
 
-const ROW_PX = 72;
+const ROW_PX = 92;
 const DAY_MS = 86_400_000;
 
 const ageDays = (orderedAt: string, now: number) =>
   Math.max(0, Math.floor((now - Date.parse(orderedAt)) / DAY_MS));
 
-// The lead's backorder queue, first version: open and held lines, soonest promise first, with
-// hold and release. Thousands of lines scroll smoothly: only the visible rows are drawn.
+// The lead's backorder queue, first version: open and held lines, soonest promise first, each
+// with what it still owes and where those units are, with hold and release. Thousands of lines scroll smoothly: only the visible rows are drawn.
 export const QueueScreen = () => {
   const lines = useQueueLines();
+  const skuCodes = useSkuCodes(lines);
   const act = useAct();
   const [reason, setReason] = useState('Check with customer');
   const [error, setError] = useState<string | null>(null);
@@ -76,9 +80,11 @@ export const QueueScreen = () => {
               >
                 <div className="queue-main">
                   {/* What decides a hold first, so a handheld's narrow row still shows it. */}
-                  <strong>{line.id}</strong>{' '}
+                  <strong>{cap(lineName(line))}</strong>{' '}
                   <span className={`status status-${line.status}`}>{line.status}</span> ·{' '}
-                  {line.skuId} × {line.qtyBackordered}
+                  {skuCodes.get(line.skuId) ?? line.skuId}
+                  {/* Where its units are: a partly picked, partly short line owes the rest. */}
+                  <div className="queue-owed">{describeOwed(line)}</div>
                   <div className="queue-sub">
                     {ageDays(line.orderedAt, now)} d old · promised {line.promisedBy.slice(0, 10)} ·{' '}
                     {line.customerId} (tier {line.customerTier})

@@ -6,6 +6,7 @@ import { sql as rejectedBounded } from './005-rejected-bounded';
 import { sql as deviceRoles } from './006-device-roles';
 import { sql as businessTime } from './007-business-time';
 import { sql as ruleReadIndexes } from './008-rule-read-indexes';
+import { sql as cancelledUnits } from './009-cancelled-units';
 
 // Append only: a migration that has shipped is never edited, a new one is added.
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 6, name: 'device-roles', sql: deviceRoles },
   { version: 7, name: 'business-time', sql: businessTime },
   { version: 8, name: 'rule-read-indexes', sql: ruleReadIndexes },
+  { version: 9, name: 'cancelled-units', sql: cancelledUnits },
 ];
 
 // The state tables, in an order that respects their foreign keys (for reset and compare).

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../result';
 import { distanceM, type Point, type Warehouse } from '../layout/warehouse';
 import { DEFAULT_PRIORITY, priorityOrder, type PriorityRule } from './priority';
 import { compareText as cmp } from '../../compare';
+import { openQty } from '../../rules/line-quantities';
 
 export interface FillLine {
   backorderLineId: string;
@@ -133,10 +134,10 @@ export const allocate = (input: AllocationInput): Result<AllocationPlan> => {
   const NONE: Source[] = [];
   const left: AllocationPlan['left'] = [];
   for (const l of input.lines) {
-    const need = l.qtyBackordered - l.qtyAllocated;
-    if (need < 0 || l.qtyBackordered < 0 || l.qtyAllocated < 0) {
+    const need = openQty(l);
+    if (need < 0 || l.qtyBackordered < 0 || l.qtyAllocated < 0 || l.qtyCancelled < 0) {
       return fail(
-        `backorder line ${l.id}: ${l.qtyAllocated} allocated of ${l.qtyBackordered} backordered`,
+        `backorder line ${l.id}: ${l.qtyAllocated} allocated and ${l.qtyCancelled} cancelled of ${l.qtyBackordered} backordered`,
       );
     }
     if (input.skuIds && !input.skuIds.has(l.skuId))
@@ -170,7 +171,7 @@ export const allocate = (input: AllocationInput): Result<AllocationPlan> => {
   for (const i of order) {
     const l = open[i]!;
     if (!l.shipComplete) {
-      const need = l.qtyBackordered - l.qtyAllocated;
+      const need = openQty(l);
       const got = take(sourcesOf[i]!, need, false, taken)!;
       let qty = 0;
       for (const r of got) qty += r.qty;
@@ -189,7 +190,7 @@ export const allocate = (input: AllocationInput): Result<AllocationPlan> => {
       const u = open[j]!;
       unit.push(u);
       if (!whole) continue;
-      const g = take(sourcesOf[j]!, u.qtyBackordered - u.qtyAllocated, true, taken);
+      const g = take(sourcesOf[j]!, openQty(u), true, taken);
       if (g) got.push(g);
       else whole = false;
     }
@@ -203,7 +204,7 @@ export const allocate = (input: AllocationInput): Result<AllocationPlan> => {
       left.push({
         backorderLineId: u.id,
         reason: 'ship-complete-incomplete',
-        missingQty: u.qtyBackordered - u.qtyAllocated,
+        missingQty: openQty(u),
       });
   }
   left.sort((a, b) => cmp(a.backorderLineId, b.backorderLineId));

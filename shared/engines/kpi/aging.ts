@@ -32,14 +32,20 @@ export const ageOpenLines = (
   for (const s of log.shipments)
     if (s.atMs < asOfMs)
       shipped.set(s.backorderLineId, (shipped.get(s.backorderLineId) ?? 0) + s.qty);
-  const cancelled = new Set(
-    log.cancellations.filter((c) => c.atMs < asOfMs).map((c) => c.backorderLineId),
-  );
+  // Units cancelled by then, by line; Infinity: all of it.
+  const cancelled = new Map<string, number>();
+  for (const c of log.cancellations)
+    if (c.atMs < asOfMs)
+      cancelled.set(
+        c.backorderLineId,
+        (cancelled.get(c.backorderLineId) ?? 0) + (c.qty ?? Number.POSITIVE_INFINITY),
+      );
 
   const buckets: AgingBucket[] = AGING_BANDS.map((b) => ({ ...b, lines: 0, units: 0 }));
   for (const l of lines.values()) {
-    if (l.orderedAtMs >= asOfMs || l.cancelledBeforeLog || cancelled.has(l.id)) continue;
-    const left = l.qtyBackordered - l.shippedBeforeLog - (shipped.get(l.id) ?? 0);
+    if (l.orderedAtMs >= asOfMs || l.cancelledBeforeLog) continue;
+    const left =
+      l.qtyBackordered - l.shippedBeforeLog - (shipped.get(l.id) ?? 0) - (cancelled.get(l.id) ?? 0);
     if (left <= 0) continue;
     const ageMs = asOfMs - l.orderedAtMs;
     const bucket = buckets.find((b) => b.toDays === null || ageMs < b.toDays * DAY_MS)!;

@@ -45,9 +45,11 @@ export const backorderKpis = (
     waitedMs += Math.max(0, s.atMs - lines.get(s.backorderLineId)!.orderedAtMs);
   }
 
-  let cancelled = 0;
+  // A line counts once, however many of its units were cancelled, and in how many steps.
+  const cancelledLines = new Set<string>();
   for (const c of log.cancellations)
-    if (inWindow(w, c.atMs) && cohort.has(c.backorderLineId)) cancelled += 1;
+    if (inWindow(w, c.atMs) && cohort.has(c.backorderLineId)) cancelledLines.add(c.backorderLineId);
+  const cancelled = cancelledLines.size;
 
   return {
     backorderFillRate: ratio(unitsFilled, unitsBackordered),

@@ -11,6 +11,7 @@ import {
 import { DEVICE_EVENTS } from '../../sync-api/events/catalogue';
 import {
   BackorderLineCancelledSchema,
+  CancellationRefusedSchema,
   BackorderLinesAddedSchema,
   DailyCountsRecordedSchema,
   ExpectedReceiptRecordedSchema,
@@ -35,6 +36,7 @@ export const LOG_EVENT_PAYLOADS: ReadonlyMap<string, z.ZodType> = new Map<string
   ['oms.stock-received', StockReceivedSchema],
   ['oms.backorder-lines-added', BackorderLinesAddedSchema],
   ['oms.backorder-line-cancelled', BackorderLineCancelledSchema],
+  ['oms.cancellation-refused', CancellationRefusedSchema],
   ['oms.expected-receipt-recorded', ExpectedReceiptRecordedSchema],
   ['admin.operator-created', OperatorCreatedSchema],
   ['admin.operator-changed', OperatorChangedSchema],

@@ -36,6 +36,8 @@ export interface Cancellation {
   eventId: string;
   atMs: number;
   backorderLineId: string;
+  // Units cancelled; null: every unit the line still owed then.
+  qty: number | null;
 }
 // A visit to a pick task that ended in a confirmed pick or a reported short pick.
 export interface PickAttempt {
@@ -127,14 +129,15 @@ export const readLog = (events: readonly EventRecord[]): Result<KpiLog> => {
         }
         break;
       case 'oms.backorder-line-cancelled': {
-        const { backorderLineId } = payload as z.infer<typeof BackorderLineCancelledSchema>;
+        const { backorderLineId, qty } = payload as z.infer<typeof BackorderLineCancelledSchema>;
+        // A line may lose units to several cancellations, but nothing after all of it went.
         const before = cancelledBy.get(backorderLineId);
         if (before)
           return fail(
             `${name}: backorder line ${backorderLineId} was cancelled by event ${before}`,
           );
-        cancelledBy.set(backorderLineId, record.id);
-        log.cancellations.push({ eventId: record.id, atMs, backorderLineId });
+        if (qty === undefined) cancelledBy.set(backorderLineId, record.id);
+        log.cancellations.push({ eventId: record.id, atMs, backorderLineId, qty: qty ?? null });
         break;
       }
       case 'shipment.confirmed':

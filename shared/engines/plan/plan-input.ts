@@ -162,6 +162,7 @@ export const linesFrom = (lines: AllocateInput['lines']): BackorderLine[] =>
     qtyPicked: 0,
     qtyShort: 0,
     qtyShipped: 0,
+    qtyCancelled: 0,
     status: l.held ? 'held' : 'open',
   }));
 

@@ -32,6 +32,7 @@ export const NewBackorderLineSchema = BackorderLineSchema.omit({
   qtyPicked: true,
   qtyShort: true,
   qtyShipped: true,
+  qtyCancelled: true,
   status: true,
 }).refine((l) => l.qtyBackordered <= l.qtyOrdered, {
   message: 'qtyBackordered cannot exceed qtyOrdered',
@@ -57,10 +58,18 @@ export type BackorderLinesAdded = z.infer<typeof BackorderLinesAddedSchema>;
 export type OperatorsDefined = z.infer<typeof OperatorsDefinedSchema>;
 export type DailyCountsRecorded = z.infer<typeof DailyCountsRecordedSchema>;
 
-// A customer cancelled the line: its reservations are released and its unpicked tasks dropped.
+// A customer cancelled all of a line, or `qty` units of it (shared/event-rules/cancellation.ts).
 export const BackorderLineCancelledSchema = z.strictObject({
   backorderLineId: IdSchema,
   reason: text(1, 200),
+  qty: PositiveQuantitySchema.optional(),
+});
+
+// The OMS asked to cancel units that have already shipped: recorded so the feed answers it.
+export const CancellationRefusedSchema = z.strictObject({
+  backorderLineId: IdSchema,
+  qty: PositiveQuantitySchema.optional(),
+  reason: text(1, 500),
 });
 
 export const ExpectedReceiptRecordedSchema = z.strictObject({

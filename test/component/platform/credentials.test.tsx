@@ -24,6 +24,7 @@ const keepingShell = (settings: Settings) => {
       return { ok: true, value: shell.settings };
     },
     credentialStorage: async () => 'keyring' as const,
+    print: async () => ({ ok: false, reason: 'unused' }),
   } satisfies ShellApi;
   return shell;
 };
@@ -35,6 +36,7 @@ const refusingShell = (reason: string, storage: 'keyring' | 'plain-text') => {
     getSettings: async () => ({ serverUrl: null, deviceToken: null }),
     updateSettings: async () => ({ ok: false, reason }),
     credentialStorage: async () => storage,
+    print: async () => ({ ok: false, reason: 'unused' }),
   } satisfies ShellApi;
 };
 

@@ -34,6 +34,7 @@ describe('home screen', () => {
       getSettings: async () => ({ serverUrl: null, deviceToken: null }),
       updateSettings: async () => ({ ok: false, reason: 'unused' }),
       credentialStorage: async () => 'keyring' as const,
+      print: async () => ({ ok: false, reason: 'unused' }),
     } satisfies ShellApi;
     renderAt();
     expect(await screen.findByText('7.7.7')).toBeInTheDocument();

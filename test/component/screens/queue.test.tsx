@@ -47,6 +47,35 @@ describe('the backorder queue', () => {
     expect(screen.getByText('3 open or held lines')).toBeInTheDocument();
   });
 
+  it('shows what each line still owes, so a partly short line is in the queue with its rest', async () => {
+    // 7 backordered; the picker found 1 of 7, which waits at packing; 6 are owed again.
+    await db.backorderLines.put(
+      line('SO-5/1', {
+        skuId: 'S1',
+        qtyBackordered: 7,
+        qtyAllocated: 1,
+        qtyPicked: 1,
+        qtyShort: 6,
+      }),
+    );
+    await db.skus.put({
+      id: 'S1',
+      sku: 'SKU-00001',
+      description: 'Widget',
+      unit: 'each',
+      weightKg: 1,
+      volumeL: 1,
+      barcodes: [],
+    });
+    renderAt('/queue');
+    const row = await screen.findByTestId('line-SO-5/1');
+    expect(
+      within(row).getByText('Owes 7 of 7: 6 to plan, 1 waiting at packing'),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('Line 1 of order SO-5')).toBeInTheDocument();
+    expect(await within(row).findByText(/SKU-00001/)).toBeInTheDocument();
+  });
+
   it('holds a line at once, as an event waiting for the server, and releases it again', async () => {
     const user = userEvent.setup();
     renderAt('/queue');

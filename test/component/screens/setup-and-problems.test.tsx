@@ -21,6 +21,7 @@ describe('first run', () => {
         return { ok: false, reason: 'unused' };
       },
       credentialStorage: async () => 'keyring' as const,
+      print: async () => ({ ok: false, reason: 'unused' }),
     } satisfies ShellApi;
     const user = userEvent.setup();
     renderAt('/setup');

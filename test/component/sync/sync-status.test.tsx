@@ -19,6 +19,7 @@ const shellWith = (storage: CredentialStorage, patches: unknown[] = []): ShellAp
     return { ok: false, reason: 'unused' };
   },
   credentialStorage: async () => storage,
+  print: async () => ({ ok: false, reason: 'unused' }),
 });
 
 const renderStatus = (syncNow?: () => void) =>

@@ -190,10 +190,17 @@ describe.each(kinds)('dock and OMS rules on %s', (kind) => {
       reason: 'customer changed mind',
     });
     expect(cancelled).toEqual({ ok: true });
-    expect(await line('SO-1/1')).toMatchObject({ status: 'cancelled' });
+    // All 6 cancelled: the 4 not picked leave the task (done with its 2), the 2 picked go back.
+    expect(await line('SO-1/1')).toMatchObject({
+      status: 'cancelled',
+      qty_cancelled: 6,
+      qty_allocated: 0,
+      qty_picked: 0,
+    });
     expect(await stock('L1|S1')).toMatchObject({ on_hand: 8, reserved: 0 });
     expect(await rowOf(t.db, 'pick_tasks', 'W1-K0')).toMatchObject({
-      status: 'cancelled',
+      status: 'picked',
+      qty: 2,
       picked_qty: 2,
     });
     const [instruction] = await t.db.query<{
@@ -205,7 +212,8 @@ describe.each(kinds)('dock and OMS rules on %s', (kind) => {
     expect(instruction).toMatchObject({ location_id: 'L1', qty: 2, status: 'open' });
     expect(await ship('SO-1', [{ backorderLineId: 'SO-1/1', qty: 2 }])).toMatchObject({
       code: 'line-cancelled',
-      message: 'Line 1 of order SO-1 was cancelled by the customer; take it out of the shipment.',
+      message:
+        'The customer cancelled line 1 of order SO-1; take it out of the shipment and return it to stock.',
     });
     expect(
       await device.push(OPERATORS.packer, 'stock.returned', {

@@ -19,6 +19,7 @@ const setup = () => {
       value: { serverUrl: null, deviceToken: null, ...patch },
     })),
     credentialStorage: vi.fn(async () => 'keyring' as const),
+    print: vi.fn(async () => ({ ok: true as const, value: 'printed' as const })),
   };
   registerShellIpc({ handle: (channel, fn) => registered.set(channel, fn) }, handlers);
   const call = (channel: string, frame: InvokeEvent['senderFrame'], ...args: unknown[]) =>

@@ -58,7 +58,8 @@ describe('acting through the action layer', () => {
     const again = await act(db, 'backorder-line.held', hold, ctx, wake);
     expect(again).toEqual({
       ok: false,
-      reason: 'Line 1 of order SO-1 is held; only an open line with nothing allocated can be held.',
+      reason:
+        'Line 1 of order SO-1 is held; only an open line with nothing waiting to be picked can be held.',
     });
     const unknown = await act(
       db,

@@ -64,14 +64,17 @@ describe('the device database', () => {
 
     const db = new FillwaveDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => [e.id, e.seq, e.status])).toEqual([
       ['e1', 1, 'pending'],
       ['e2', 2, 'pending'],
     ]);
     expect(await db.outbox.where('status').equals('pending').count()).toBe(2);
-    expect(await db.backorderLines.get('SO-1/1')).toMatchObject({ status: 'open' });
+    expect(await db.backorderLines.get('SO-1/1')).toMatchObject({
+      status: 'open',
+      qtyCancelled: 0,
+    });
     expect(await db.syncState.get('checkpoint')).toEqual({ key: 'checkpoint', value: 'abc' });
     expect(await db.rejected.count()).toBe(0);
     db.close();
@@ -94,7 +97,7 @@ describe('the device database', () => {
 
     const db = new FillwaveDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => [e.id, e.seq, e.status])).toEqual([
       ['e1', 1, 'accepted'],
@@ -116,6 +119,27 @@ describe('the device database', () => {
     });
     expect((await db.sent.orderBy('settledAt').first())?.id).toBe('e1');
     expect(await db.sent.where('id').equals('e1').count()).toBe(1);
+    db.close();
+  });
+
+  it('upgrades version 3 to 4: lines kept before count no cancelled units, totes are found by code', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores({ outbox: '++localId, &id, seq, status', rejected: 'id, answeredAt' });
+    old.version(3).stores({ sent: 'localId, &id, settledAt' });
+    await old.open();
+    await old.table('backorderLines').put({ id: 'SO-1/1', orderId: 'SO-1', status: 'picked' });
+    await old.table('totes').put({ id: 'T1|TOTE-7', tourId: 'T1', toteCode: 'TOTE-7' });
+    old.close();
+
+    const db = new FillwaveDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.backorderLines.get('SO-1/1')).toMatchObject({ qtyCancelled: 0 });
+    expect((await db.totes.where('toteCode').equals('TOTE-7').toArray()).map((t) => t.id)).toEqual([
+      'T1|TOTE-7',
+    ]);
     db.close();
   });
 });

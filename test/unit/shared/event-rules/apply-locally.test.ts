@@ -112,6 +112,7 @@ const pulled = () =>
         qtyPicked: 0,
         qtyShort: 0,
         qtyShipped: 0,
+        qtyCancelled: 0,
         status: 'in_wave',
       },
     },

@@ -124,6 +124,7 @@ const row = (id: string, over: Partial<BackorderLine>): BackorderLine => ({
   qtyPicked: 0,
   qtyShort: 0,
   qtyShipped: 0,
+  qtyCancelled: 0,
   status: 'open',
   ...over,
 });

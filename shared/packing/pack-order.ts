@@ -42,6 +42,8 @@ export interface PackOrder {
   // The lines picked into the tote, by line number.
   lines: PackLine[];
   shorts: PackShort[];
+  // Every line of the order, cancelled ones too, by line number.
+  all: { line: BackorderLine; sku: Sku | undefined }[];
   // Every live line of the order with units still owed, tote or not, by line number.
   owed: { line: BackorderLine; sku: Sku | undefined; owed: number }[];
   // Picked stock of cancelled lines to put back, still to do.
@@ -111,6 +113,7 @@ export const buildPackOrder = (i: PackOrderInput): PackOrder => {
     tote,
     orderId: tote.orderId,
     tourName: i.tourName,
+    all: orderLines.map((line) => ({ line, sku: i.skus.get(line.skuId) })).sort(byLineNo),
     shipComplete: orderLines.some((l) => l.shipComplete && l.status !== 'cancelled'),
     lines: lines.sort(byLineNo),
     shorts,

@@ -12,3 +12,8 @@ export const owedQty = (l: Quantities): number =>
 
 // Picked and not shipped: waiting at packing.
 export const toShipQty = (l: Quantities): number => l.qtyPicked - l.qtyShipped;
+
+// Units the customer cancelled (a line cancelled whole before the line model had the field:
+// all it had not shipped).
+export const cancelledQty = (l: Quantities & { status: BackorderLine['status'] }): number =>
+  l.qtyCancelled ?? (l.status === 'cancelled' ? l.qtyBackordered - l.qtyShipped : 0);

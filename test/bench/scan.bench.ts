@@ -17,6 +17,7 @@ import { newDataDir } from '../fixtures/data-dir';
 import { freePort } from '../fixtures/free-port';
 import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
 import type { BenchGroup } from './harness';
+import { packTote } from './pack-tote';
 import { TOUR_ID, walkScript, writeTourScript, type BenchTask, type WalkSample } from './scan-page';
 
 const LINES = 100_000;
@@ -139,7 +140,12 @@ const nextTask = (name: string, sent: number) => ({
 
 const group: BenchGroup = {
   group: 'scan',
-  benches: [nextTask('next_task', 0), nextTask('next_task_sent5000', 5000)],
+  benches: [
+    nextTask('next_task', 0),
+    nextTask('next_task_sent5000', 5000),
+    // Issue 14: a tote scanned at the pack station to its lines on screen (pack-tote.ts).
+    packTote('pack_tote', LINES, 1_000),
+  ],
 };
 
 export default group;

@@ -11,7 +11,10 @@ import type { Tour } from '../../../shared/domain/tour';
 import type { Wave } from '../../../shared/domain/wave';
 import { buildPackOrder, type PackOrder } from '../../../shared/packing/pack-order';
 import { tourName } from '../../../shared/picking/tour-name';
+import { businessDateIn } from '../../../shared/time/business-date';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../../../shared/time/time-zone';
 import { withPending } from '../../sync/pending-view';
+import { KEYS, readState } from '../../sync/sync-state';
 import { db } from '../db';
 import { usePendingView } from './pending';
 
@@ -96,9 +99,9 @@ export const whyNotPackable = async (code: string): Promise<string> => {
 // over (a removal or shipment just confirmed shows at once, network or not).
 export const usePackOrder = (toteId: string | null): PackOrder | null | undefined => {
   const pulled = useLiveQuery(async () => {
-    if (!toteId) return null;
+    if (!toteId) return { toteId, found: null };
     const tote = await totes.get(toteId);
-    if (!tote) return null;
+    if (!tote) return { toteId, found: null };
     const [tour, pickRows, taskRows, lineRows] = await Promise.all([
       tours.get(tote.tourId),
       picks.where('tourId').equals(tote.tourId).toArray(),
@@ -119,7 +122,7 @@ export const usePackOrder = (toteId: string | null): PackOrder | null | undefine
       skus.bulkGet([...skuIds]),
       locations.bulkGet([...locationIds]),
     ]);
-    return {
+    const found = {
       tote,
       tour,
       waveName: wave?.name ?? null,
@@ -130,22 +133,40 @@ export const usePackOrder = (toteId: string | null): PackOrder | null | undefine
       skuRows: present(skuRows),
       locationRows: present(locationRows),
     };
+    return { toteId, found };
   }, [toteId]);
   const view = usePendingView();
-  if (pulled === undefined || !view) return undefined;
-  if (pulled === null) return null;
-  const tote = withPending('tote', [pulled.tote], view)[0];
+  // A live query keeps its last answer while the next runs: another tote's is no answer yet.
+  if (pulled === undefined || pulled.toteId !== toteId || !view) return undefined;
+  const found = pulled.found;
+  if (found === null) return null;
+  const tote = withPending('tote', [found.tote], view)[0];
   if (!tote) return null;
-  const tour = pulled.tour ? withPending('tour', [pulled.tour], view)[0] : undefined;
-  const lines = withPending<BackorderLine>('backorderLine', pulled.lineRows, view);
+  const tour = found.tour ? withPending('tour', [found.tour], view)[0] : undefined;
+  const lines = withPending<BackorderLine>('backorderLine', found.lineRows, view);
   return buildPackOrder({
     tote,
-    tourName: tour ? tourName(tour, pulled.waveName) : 'A tour not on this device',
-    picks: withPending('pick', pulled.pickRows, view),
-    tasks: withPending('pickTask', pulled.taskRows, view),
+    tourName: tour ? tourName(tour, found.waveName) : 'A tour not on this device',
+    picks: withPending('pick', found.pickRows, view),
+    tasks: withPending('pickTask', found.taskRows, view),
     lines,
-    returnInstructions: withPending('returnInstruction', pulled.riRows, view),
-    skus: new Map(pulled.skuRows.map((s) => [s.id, s])),
-    locations: new Map(pulled.locationRows.map((l) => [l.id, l])),
+    returnInstructions: withPending('returnInstruction', found.riRows, view),
+    skus: new Map(found.skuRows.map((s) => [s.id, s])),
+    locations: new Map(found.locationRows.map((l) => [l.id, l])),
   });
 };
+
+// What a packing slip says besides the shipment: the warehouse's name (its layout's) and the
+// business day in the warehouse's zone, as the shipment's date.
+export const useSlipFacts = () =>
+  useLiveQuery(async () => {
+    const [layout, zone] = await Promise.all([
+      db.warehouseLayouts.toCollection().first(),
+      readState<string>(db, KEYS.timeZone),
+    ]);
+    const name = (layout as { name?: unknown } | undefined)?.name;
+    return {
+      warehouse: typeof name === 'string' ? name : 'Warehouse',
+      dateOf: businessDateIn(canonicalTimeZone(zone ?? DEFAULT_TIME_ZONE) ?? DEFAULT_TIME_ZONE),
+    };
+  }, []);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PackOrder } from '../../../shared/packing/pack-order';
 import type { ShipmentDetails } from '../../../shared/packing/shipment-form';
 import { shipBlocker, type Verified } from '../../../shared/packing/verify';
+import { CARRIERS } from '../../../shared/shipping/tracking-number';
 import { OrderOwed } from './OrderOwed';
 import { PackLines } from './PackLines';
 import type { Shipped } from './PackStationScreen';
@@ -20,6 +21,7 @@ export interface PackOrderPanelProps {
   onConfirmCount: (lineId: string, count: number) => void;
   onRemove: (r: Removal) => void;
   onShip: (details: ShipmentDetails) => void;
+  onPrint: () => void;
   onClose: () => void;
 }
 
@@ -42,10 +44,13 @@ export const PackOrderPanel = (p: PackOrderPanelProps) => {
       {p.shipped ? (
         <div className="notice pack-shipped" role="status">
           <strong>
-            Shipped: {p.shipped.units} unit{p.shipped.units === 1 ? '' : 's'} by {p.shipped.carrier}
-            , tracking {p.shipped.trackingNumber}.
+            Shipped: {p.shipped.units} unit{p.shipped.units === 1 ? '' : 's'} by{' '}
+            {CARRIERS.find((c) => c.id === p.shipped?.carrier)?.name ?? p.shipped.carrier}, tracking{' '}
+            {p.shipped.trackingNumber}.
           </strong>
-          {/* TODO(tracking): "Print packing slip" (renderer/print/PackingSlip.tsx) once merged. */}
+          <button type="button" onClick={p.onPrint}>
+            Print packing slip
+          </button>
         </div>
       ) : (
         !packing && <p className="notice">This tote has shipped.</p>

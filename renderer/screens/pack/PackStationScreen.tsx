@@ -12,9 +12,14 @@ import type { Result } from '../../../shared/result';
 import { useAct } from '../../actions/use-act';
 import { useScanner } from '../../actions/use-scanner';
 import { RefusalNotices } from '../../components/RefusalNotices';
-import { useDroppedTotes, usePackOrder, whyNotPackable } from '../../db/tables/pack';
+import { useDroppedTotes, usePackOrder, useSlipFacts, whyNotPackable } from '../../db/tables/pack';
+import { packingSlipOf } from '../../packing/packing-slip';
 import { loadPackSettings } from '../../packing/station-settings';
 import { signalDone, signalRefusal } from '../../platform/feedback';
+import { printDocument } from '../../platform/print';
+import { PackingSlip, type PackingSlipProps } from '../../print/PackingSlip';
+import { PrintSheet } from '../../print/PrintSheet';
+import { useAppStore } from '../../stores/app-store';
 import { ManualEntry } from '../picker/ManualEntry';
 import { PackOrderPanel } from './PackOrderPanel';
 import { PackSettings } from './PackSettings';
@@ -26,6 +31,8 @@ export interface Shipped {
   units: number;
   carrier: string;
   trackingNumber: string;
+  // The slip, as the order stood when it shipped.
+  slip: PackingSlipProps;
 }
 
 // The pack station: a tote scanned (or chosen from those dropped here), its order verified item
@@ -44,6 +51,8 @@ export const PackStationScreen = () => {
   // Set while an event is being written, synchronously: a scan then is refused out loud.
   const writing = useRef(false);
   const act = useAct();
+  const operator = useAppStore((s) => s.operator);
+  const slipFacts = useSlipFacts();
 
   const verified = order && toteId ? clampVerified(order, verifiedByTote[toteId] ?? {}) : {};
   const setVerified = (v: Verified) => toteId && setVerifiedByTote((m) => ({ ...m, [toteId]: v }));
@@ -95,6 +104,8 @@ export const PackStationScreen = () => {
   const onScan = (text: string) => {
     if (!totes) return;
     if (writing.current) return refuse(`Still saving the last step: scan ${text.trim()} again.`);
+    if (toteId && order === undefined)
+      return refuse(`Still opening the tote: scan ${text.trim()} again.`);
     const scan = readPackScan(
       {
         totes: totes.map((t) => t.tote),
@@ -160,14 +171,30 @@ export const PackStationScreen = () => {
     ) {
       setVerifiedByTote(({ [toteId]: _shipped, ...rest }) => rest);
       const units = lines.reduce((s, l) => s + l.qty, 0);
+      const slip = packingSlipOf(order, lines, details, {
+        warehouse: slipFacts?.warehouse ?? 'Warehouse',
+        station: settings.station || 'Pack station',
+        shipDate: slipFacts ? slipFacts.dateOf(new Date()) : new Date().toISOString().slice(0, 10),
+        packedBy: operator?.name ?? '',
+      });
       setShipped({
         toteId,
         units,
         carrier: details.carrier,
         trackingNumber: details.trackingNumber,
+        slip,
       });
       done(`Shipped ${units} unit${units === 1 ? '' : 's'} of order ${order.orderId}.`);
     }
+  };
+
+  // The browser's print dialog blocks until closed and says nothing of what it did; the desktop
+  // shell says printed or cancelled.
+  const onPrint = async () => {
+    const printed = await printDocument();
+    if (!printed.ok) return refuse(printed.reason);
+    if (printed.value === 'cancelled') setMessage({ error: false, text: 'Printing cancelled.' });
+    else if (printed.value === 'printed') done('Packing slip sent to the printer.');
   };
 
   if (!totes) return <p>Loading the totes…</p>;
@@ -195,6 +222,7 @@ export const PackStationScreen = () => {
             onConfirmCount={onConfirmCount}
             onRemove={(r) => void onRemove(r)}
             onShip={(d) => void onShip(d)}
+            onPrint={() => void onPrint()}
             onClose={() => {
               setToteId(null);
               setShipped(null);
@@ -204,6 +232,11 @@ export const PackStationScreen = () => {
         )}
       </div>
       <PackSettings settings={settings} onSaved={setSettings} />
+      {shipped && (
+        <PrintSheet>
+          <PackingSlip {...shipped.slip} />
+        </PrintSheet>
+      )}
     </section>
   );
 };

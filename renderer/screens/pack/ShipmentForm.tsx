@@ -6,7 +6,7 @@ import {
   type ShipmentField,
   type ShipmentFormInput,
 } from '../../../shared/packing/shipment-form';
-import { CARRIER_CHOICES, checkTrackingNumber } from '../../packing/carriers';
+import { CARRIERS, checkTrackingNumber } from '../../../shared/shipping/tracking-number';
 
 const EMPTY: ShipmentFormInput = {
   carrier: '',
@@ -37,7 +37,7 @@ export const ShipmentForm = ({
 }) => {
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<ShipmentField, string>>>({});
-  const carrier = CARRIER_CHOICES.find((c) => c.id === form.carrier);
+  const carrier = CARRIERS.find((c) => c.id === form.carrier);
   const set = (field: ShipmentField) => (value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
     setErrors(({ [field]: _gone, ...rest }) => rest);
@@ -50,7 +50,7 @@ export const ShipmentForm = ({
   const trackingKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter') return;
     e.preventDefault();
-    document.getElementById('pack-weight')?.focus();
+    document.getElementById('pack-weightKg')?.focus();
   };
   return (
     <form
@@ -62,7 +62,7 @@ export const ShipmentForm = ({
         if (blocker || busy) return;
         const checked = checkShipmentForm(
           form,
-          CARRIER_CHOICES.map((c) => c.id),
+          CARRIERS.map((c) => c.id),
           checkTrackingNumber,
         );
         if (!checked.ok) return setErrors(checked.errors);
@@ -70,9 +70,10 @@ export const ShipmentForm = ({
         onConfirm(checked.value);
       }}
     >
-      <label>
-        Carrier
+      <div className="pack-field">
+        <label htmlFor="pack-carrier">Carrier</label>
         <select
+          id="pack-carrier"
           value={form.carrier}
           onChange={(e) => {
             set('carrier')(e.target.value);
@@ -81,17 +82,18 @@ export const ShipmentForm = ({
           {...props('carrier')}
         >
           <option value="">Choose…</option>
-          {CARRIER_CHOICES.map((c) => (
+          {CARRIERS.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
         </select>
         <FieldError id="pack-err-carrier" text={errors.carrier} />
-      </label>
-      <label>
-        Service
+      </div>
+      <div className="pack-field">
+        <label htmlFor="pack-service">Service</label>
         <select
+          id="pack-service"
           value={form.service}
           onChange={(e) => set('service')(e.target.value)}
           {...props('service')}
@@ -104,10 +106,11 @@ export const ShipmentForm = ({
           ))}
         </select>
         <FieldError id="pack-err-service" text={errors.service} />
-      </label>
-      <label>
-        Tracking number
+      </div>
+      <div className="pack-field">
+        <label htmlFor="pack-trackingNumber">Tracking number</label>
         <input
+          id="pack-trackingNumber"
           value={form.trackingNumber}
           onChange={(e) => set('trackingNumber')(e.target.value)}
           onKeyDown={trackingKey}
@@ -119,11 +122,11 @@ export const ShipmentForm = ({
         />
         <span className="hint">Scan its barcode into this field, or type it.</span>
         <FieldError id="pack-err-trackingNumber" text={errors.trackingNumber} />
-      </label>
-      <label>
-        Weight (kg)
+      </div>
+      <div className="pack-field">
+        <label htmlFor="pack-weightKg">Weight (kg)</label>
         <input
-          id="pack-weight"
+          id="pack-weightKg"
           inputMode="decimal"
           value={form.weightKg}
           onChange={(e) => set('weightKg')(e.target.value)}
@@ -131,10 +134,11 @@ export const ShipmentForm = ({
           {...props('weightKg')}
         />
         <FieldError id="pack-err-weightKg" text={errors.weightKg} />
-      </label>
-      <label>
-        Parcels
+      </div>
+      <div className="pack-field">
+        <label htmlFor="pack-parcels">Parcels</label>
         <input
+          id="pack-parcels"
           inputMode="numeric"
           value={form.parcels}
           onChange={(e) => set('parcels')(e.target.value)}
@@ -142,7 +146,7 @@ export const ShipmentForm = ({
           {...props('parcels')}
         />
         <FieldError id="pack-err-parcels" text={errors.parcels} />
-      </label>
+      </div>
       {blocker && (
         <p className="pack-blocker" id="pack-blocker" role="status">
           {blocker}

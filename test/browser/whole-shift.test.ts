@@ -619,6 +619,18 @@ describe.skipIf(!executable)('a whole shift in Chromium', () => {
         lines: [{ backorderLineId: 'SO-102/1', qty: 3 }],
       },
     ]);
+    // The OMS reads each shipment in the feed with where its order stands: SO-101 shipped part
+    // of line 2 and owes the rest.
+    const [first] = ofType('shipment.confirmed');
+    expect(first!.orders).toMatchObject([
+      {
+        orderId: 'SO-101',
+        lines: [
+          { id: 'SO-101/1', status: 'shipped', qtyBackordered: 4, qtyShipped: 4 },
+          { id: SHORT_LINE, status: 'open', qtyBackordered: 5, qtyShipped: SHORT_FOUND },
+        ],
+      },
+    ]);
     const [rejected] = await store!.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM events WHERE status <> 'accepted'",
     );

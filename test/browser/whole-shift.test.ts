@@ -29,7 +29,8 @@ const executable = browserOrSkip();
 const ADMIN = 'browser-admin-token-whole-shift-01';
 const HOUR_MS = 3_600_000;
 
-// The warehouse: six bins in two aisles, one SKU each (L6 is empty until the second receipt).
+// The warehouse: six bins in two aisles. L5, where S5 would be, stays empty all shift; L6 gets S2
+// in the second receipt.
 const BINS = {
   L1: { aisle: 1, positionM: 2 },
   L2: { aisle: 1, positionM: 6 },
@@ -145,7 +146,7 @@ interface LineRow {
   qty_picked: number;
   qty_short: number;
   qty_shipped: number;
-  qty_cancelled?: number;
+  qty_cancelled: number;
 }
 
 // A keyboard-wedge scanner: the code's keys and Enter, with no field focused.
@@ -457,9 +458,9 @@ describe.skipIf(!executable)('a whole shift in Chromium', () => {
 
     // Line by line: what each line was asked, picked, found short and still owes.
     const after = await lines();
-    const owed = (l: LineRow) => l.qty_backordered - l.qty_shipped - (l.qty_cancelled ?? 0);
+    const owed = (l: LineRow) => l.qty_backordered - l.qty_shipped - l.qty_cancelled;
     const picked = (l: LineRow) => l.qty_picked - l.qty_shipped;
-    const open = (l: LineRow) => l.qty_backordered - (l.qty_cancelled ?? 0) - l.qty_allocated;
+    const open = (l: LineRow) => l.qty_backordered - l.qty_cancelled - l.qty_allocated;
     const facts = (id: string) => {
       const l = after.get(id)!;
       return { owed: owed(l), picked: picked(l), open: open(l), short: l.qty_short };
@@ -663,7 +664,7 @@ describe.skipIf(!executable)('a whole shift in Chromium', () => {
     expect(shipped.get(CANCELLED_LINE)!.status).toBe('cancelled');
     // For every line: backordered = shipped + cancelled + owed.
     for (const l of shipped.values())
-      expect(l.qty_backordered, l.id).toBe(l.qty_shipped + (l.qty_cancelled ?? 0) + owed(l));
+      expect(l.qty_backordered, l.id).toBe(l.qty_shipped + l.qty_cancelled + owed(l));
     // Stock: the cancelled line's 2 are back in BIN-L4.
     expect(await stock()).toEqual({
       'L1|S1': { onHand: 6, reserved: 0 },

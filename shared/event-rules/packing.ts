@@ -1,5 +1,6 @@
 import type { BackorderLine } from '../domain/backorder-line';
 import { toShipQty } from '../rules/line-quantities';
+import { checkTrackingNumber } from '../shipping/tracking-number';
 import { lineName, locationName, skuName } from './names';
 import { cap } from './tours';
 import { refreshLines } from './reservations';
@@ -12,6 +13,9 @@ export const shipmentConfirmed = defineRule({
   apply: (d, s, ctx) => {
     if (d.get('shipment', s.shipmentId))
       return refuse('shipment-exists', 'This shipment was already confirmed.');
+    // The same check as the pack station's form, for a device that skipped it.
+    const tracking = checkTrackingNumber(s.carrier, s.trackingNumber);
+    if (!tracking.ok) return refuse('bad-tracking-number', tracking.reason);
     const ids = s.lines.map((l) => l.backorderLineId);
     if (new Set(ids).size !== ids.length)
       return refuse('duplicate-line', 'A shipment names each line once.');

@@ -49,6 +49,7 @@ const WHY: Record<string, string> = {
   'unknown-sku': 'the server does not know the item',
   'shipment-exists': 'it was confirmed already',
   'not-picked': 'its items are not all picked',
+  'bad-tracking-number': 'the tracking number is not valid for the carrier',
   'ship-complete-incomplete': 'the order ships complete and is not all here',
   'operator-unknown': 'the server does not know your badge',
   'operator-inactive': 'your badge is deactivated',

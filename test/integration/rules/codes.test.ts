@@ -124,7 +124,7 @@ describe.each(kinds)('more rejection codes on %s', (kind) => {
         lines,
         carrier: 'UPS',
         service: 'std',
-        trackingNumber: '1',
+        trackingNumber: 'JD0001',
         weightKg: 1,
         parcels: 1,
       });

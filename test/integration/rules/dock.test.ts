@@ -117,6 +117,23 @@ describe.each(kinds)('dock and OMS rules on %s', (kind) => {
       code: 'not-picked',
       message: 'Line 1 of order SO-1 has 4 picked and not shipped; 5 cannot ship.',
     });
+    // A UPS number whose check digit is wrong (…784 is UPS's published sample) ships nothing.
+    expect(
+      await device.push(OPERATORS.packer, 'shipment.confirmed', {
+        shipmentId: 'SH-bad',
+        orderId: 'SO-1',
+        lines: [{ backorderLineId: 'SO-1/1', qty: 4 }],
+        carrier: 'ups',
+        service: 'Ground',
+        trackingNumber: '1Z999AA10123456785',
+        weightKg: 2.5,
+        parcels: 1,
+      }),
+    ).toMatchObject({
+      code: 'bad-tracking-number',
+      message: expect.stringContaining('check digit'),
+    });
+    expect(await line('SO-1/1')).toMatchObject({ qty_shipped: 0 });
     expect(await ship('SO-1', [{ backorderLineId: 'SO-1/1', qty: 4 }], 'SH-1')).toMatchObject({
       status: 'accepted',
     });

@@ -145,7 +145,7 @@ describe.each(kinds)('exactly once with picks and shipments on %s', (kind) => {
             lines: [{ backorderLineId: line, qty: UNITS }],
             carrier: 'UPS',
             service: 'ground',
-            trackingNumber: `1Z${o}`,
+            trackingNumber: `TRACK${o}0001`,
             weightKg: 4,
             parcels: 1,
           },

@@ -375,7 +375,7 @@ describe.each(kinds)('the OMS rules as a model on %s', HEAVY, (kind) => {
                       ],
                       carrier: 'DHL',
                       service: 'std',
-                      trackingNumber: 'X1',
+                      trackingNumber: 'JD0001',
                       weightKg: 1,
                       parcels: 1,
                     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { backorderLine } from '../../../fixtures/backorder-line';
 import type { BackorderLine } from '../../../../shared/domain/backorder-line';
 import { applyLocally } from '../../../../shared/event-rules/apply-locally';
 import { cancelLineUnits } from '../../../../shared/event-rules/cancellation';
@@ -7,27 +8,13 @@ import { memoryTables, overlay, type Tables } from '../../../../shared/event-rul
 import { openQty, owedQty, toPickQty, toShipQty } from '../../../../shared/rules/line-quantities';
 
 // One order line of 7 on a claimed tour: task K1 asks for all 7 of S1 at L1 (10 on hand).
-const LINE: BackorderLine = {
-  id: 'SO-1/1',
-  orderId: 'SO-1',
-  lineNo: 1,
+const LINE = backorderLine('SO-1/1', {
   skuId: 'S1',
-  customerId: 'C1',
-  customerTier: 1,
-  orderedAt: '2026-11-20T10:00:00Z',
-  promisedBy: '2026-11-28T10:00:00Z',
-  shipComplete: false,
-  carrier: null,
-  cutoffAt: null,
   qtyOrdered: 7,
   qtyBackordered: 7,
   qtyAllocated: 7,
-  qtyPicked: 0,
-  qtyShort: 0,
-  qtyShipped: 0,
-  qtyCancelled: 0,
   status: 'in_wave',
-};
+});
 
 const floor = () =>
   memoryTables(

@@ -1,5 +1,5 @@
 import type { PackOrder } from '../../shared/packing/pack-order';
-import { cancelledQty, owedQty } from '../../shared/packing/quantities';
+import { owedQty } from '../../shared/rules/line-quantities';
 import type { ShipmentDetails } from '../../shared/packing/shipment-form';
 import type { PackingSlipProps } from '../print/PackingSlip';
 
@@ -31,14 +31,13 @@ export const packingSlipOf = (
     weightKg: details.weightKg,
     lines: order.all.map(({ line, sku }) => {
       const shipped = sent.get(line.id) ?? 0;
-      const cancelled = line.status === 'cancelled';
       return {
         lineNo: line.lineNo,
         skuCode: sku?.sku ?? line.skuId,
         description: sku?.description ?? '',
         qtyShipped: shipped,
-        qtyStillOwed: cancelled ? 0 : Math.max(0, owedQty(line) - shipped),
-        qtyCancelled: cancelledQty(line),
+        qtyStillOwed: Math.max(0, owedQty(line) - shipped),
+        qtyCancelled: line.qtyCancelled,
       };
     }),
   };

@@ -5,7 +5,7 @@ import type { PickTask } from '../domain/pick-task';
 import type { ReturnInstruction } from '../domain/return-instruction';
 import type { Sku } from '../domain/sku';
 import type { Tote } from '../domain/tote';
-import { owedQty, toShipQty } from './quantities';
+import { owedQty, toShipQty } from '../rules/line-quantities';
 
 // A line picked into the tote, as the packer sees it.
 export interface PackLine {
@@ -14,9 +14,14 @@ export interface PackLine {
   // Units put into this tote by picks not undone.
   inTote: number;
   // What can ship from this tote now: what is in it, no more than the line has picked and not
-  // shipped (an item taken out at packing is no longer picked); 0 for a cancelled line.
+  // shipped (an item taken out at packing, or a unit the customer cancelled, is no longer
+  // picked); 0 for a cancelled line.
   shippable: number;
+  // The whole line was cancelled: nothing of it ships.
   cancelled: boolean;
+  // In the tote but not to ship: units the customer cancelled (returned by instruction) or taken
+  // out at packing.
+  notShipping: number;
 }
 
 // A task of this tour for the order that came up short: found less than asked.
@@ -80,12 +85,14 @@ export const buildPackOrder = (i: PackOrderInput): PackOrder => {
     const line = lineById.get(id);
     if (!line) continue;
     const cancelled = line.status === 'cancelled';
+    const shippable = cancelled ? 0 : Math.max(0, Math.min(units, toShipQty(line)));
     lines.push({
       line,
       sku: i.skus.get(line.skuId),
       inTote: units,
-      shippable: cancelled ? 0 : Math.max(0, Math.min(units, toShipQty(line))),
+      shippable,
       cancelled,
+      notShipping: units - shippable,
     });
   }
   const shorts = i.tasks

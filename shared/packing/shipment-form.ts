@@ -78,3 +78,20 @@ export const checkShipmentForm = (
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { carrier, service, trackingNumber, weightKg, parcels } };
 };
+
+// The carrier the order asks for (the OMS's name for it: "UPS", "DHL"), as one of the station's
+// carriers, to start the form with; null when none fits (the packer chooses).
+export const requestedCarrier = (
+  carriers: readonly { id: string; name: string }[],
+  requested: string | null | undefined,
+): string | null => {
+  const want = requested?.trim().toUpperCase();
+  if (!want) return null;
+  const fit = carriers.find(
+    (c) =>
+      c.id.toUpperCase() === want ||
+      c.name.toUpperCase() === want ||
+      c.name.toUpperCase().startsWith(`${want} `),
+  );
+  return fit?.id ?? null;
+};

@@ -72,8 +72,14 @@ export const PackLines = ({
             ) : (
               <p className="pack-line-qty">
                 <span data-testid="verified">{done}</span> of {l.shippable} verified
-                {l.inTote > l.shippable && (
-                  <span className="pack-sub"> · {l.inTote - l.shippable} taken out</span>
+                {l.notShipping > 0 && (
+                  <span className="pack-sub">
+                    {' '}
+                    · {l.notShipping}{' '}
+                    {l.line.qtyCancelled > 0
+                      ? 'cancelled by the customer: put back as the return says'
+                      : 'taken out'}
+                  </span>
                 )}
               </p>
             )}

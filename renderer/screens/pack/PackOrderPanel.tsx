@@ -86,7 +86,12 @@ export const PackOrderPanel = (p: PackOrderPanelProps) => {
       )}
       <OrderOwed order={order} verified={packing ? p.verified : {}} />
       {packing && (
-        <ShipmentForm blocker={shipBlocker(order, p.verified)} busy={p.busy} onConfirm={p.onShip} />
+        <ShipmentForm
+          blocker={shipBlocker(order, p.verified)}
+          busy={p.busy}
+          carrierAsked={order.all.find((l) => l.line.carrier)?.line.carrier ?? null}
+          onConfirm={p.onShip}
+        />
       )}
       <button type="button" className="button-quiet" onClick={p.onClose}>
         {p.shipped ? 'Next tote' : 'Close the tote'}

@@ -13,6 +13,7 @@ import { useAct } from '../../actions/use-act';
 import { useScanner } from '../../actions/use-scanner';
 import { RefusalNotices } from '../../components/RefusalNotices';
 import { useDroppedTotes, usePackOrder, useSlipFacts, whyNotPackable } from '../../db/tables/pack';
+import { useRefusals } from '../../db/tables/refusals';
 import { packingSlipOf } from '../../packing/packing-slip';
 import { loadPackSettings } from '../../packing/station-settings';
 import { signalDone, signalRefusal } from '../../platform/feedback';
@@ -27,6 +28,8 @@ import type { Removal } from './RemoveItemForm';
 import { ToteList } from './ToteList';
 
 export interface Shipped {
+  // The shipment.confirmed event: refused by the server, the tote is back to packing.
+  eventId: string;
   toteId: string;
   units: number;
   carrier: string;
@@ -53,6 +56,7 @@ export const PackStationScreen = () => {
   const act = useAct();
   const operator = useAppStore((s) => s.operator);
   const slipFacts = useSlipFacts();
+  const refusals = useRefusals();
 
   const verified = order && toteId ? clampVerified(order, verifiedByTote[toteId] ?? {}) : {};
   const setVerified = (v: Verified) => toteId && setVerifiedByTote((m) => ({ ...m, [toteId]: v }));
@@ -164,10 +168,18 @@ export const PackStationScreen = () => {
     const blocker = shipBlocker(order, verified);
     if (blocker) return refuse(blocker);
     const shipmentId = crypto.randomUUID();
+    let eventId = '';
     if (
-      await recording(() =>
-        act('shipment.confirmed', { shipmentId, orderId: order.orderId, lines, ...details }),
-      )
+      await recording(async () => {
+        const r = await act('shipment.confirmed', {
+          shipmentId,
+          orderId: order.orderId,
+          lines,
+          ...details,
+        });
+        if (r.ok) eventId = r.value.id;
+        return r;
+      })
     ) {
       setVerifiedByTote(({ [toteId]: _shipped, ...rest }) => rest);
       const units = lines.reduce((s, l) => s + l.qty, 0);
@@ -178,6 +190,7 @@ export const PackStationScreen = () => {
         packedBy: operator?.name ?? '',
       });
       setShipped({
+        eventId,
         toteId,
         units,
         carrier: details.carrier,
@@ -196,6 +209,13 @@ export const PackStationScreen = () => {
     if (printed.value === 'cancelled') setMessage({ error: false, text: 'Printing cancelled.' });
     else if (printed.value === 'printed') done('Packing slip sent to the printer.');
   };
+
+  // Shipped here, until the server refuses it: then the tote is the packer's again, with the
+  // server's sentence above it.
+  const shownShipped =
+    shipped?.toteId === toteId && !refusals?.some((r) => r.record.id === shipped.eventId)
+      ? shipped
+      : null;
 
   if (!totes) return <p>Loading the totes…</p>;
   return (
@@ -217,7 +237,7 @@ export const PackStationScreen = () => {
             verified={verified}
             byCount={settings.verify === 'count'}
             returnInHand={returnInHand}
-            shipped={shipped?.toteId === toteId ? shipped : null}
+            shipped={shownShipped}
             busy={busy}
             onConfirmCount={onConfirmCount}
             onRemove={(r) => void onRemove(r)}
@@ -232,9 +252,9 @@ export const PackStationScreen = () => {
         )}
       </div>
       <PackSettings settings={settings} onSaved={setSettings} />
-      {shipped && (
+      {shownShipped && (
         <PrintSheet>
-          <PackingSlip {...shipped.slip} />
+          <PackingSlip {...shownShipped.slip} />
         </PrintSheet>
       )}
     </section>

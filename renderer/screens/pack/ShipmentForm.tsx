@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import {
   checkShipmentForm,
+  requestedCarrier,
   SHIPMENT_LIMITS,
   type ShipmentDetails,
   type ShipmentField,
@@ -28,14 +29,20 @@ const FieldError = ({ id, text }: { id: string; text: string | undefined }) =>
 export const ShipmentForm = ({
   blocker,
   busy,
+  carrierAsked,
   onConfirm,
 }: {
+  // The carrier the order asks for, in the OMS's words; the form starts with it when it fits.
+  carrierAsked: string | null;
   // Why the shipment cannot go yet (nothing verified, a ship-complete order not all here).
   blocker: string | null;
   busy: boolean;
   onConfirm: (details: ShipmentDetails) => void;
 }) => {
-  const [form, setForm] = useState(EMPTY);
+  const [form, setForm] = useState(() => ({
+    ...EMPTY,
+    carrier: requestedCarrier(CARRIERS, carrierAsked) ?? '',
+  }));
   const [errors, setErrors] = useState<Partial<Record<ShipmentField, string>>>({});
   const carrier = CARRIERS.find((c) => c.id === form.carrier);
   const set = (field: ShipmentField) => (value: string) => {
@@ -88,6 +95,7 @@ export const ShipmentForm = ({
             </option>
           ))}
         </select>
+        {carrierAsked && <span className="hint">The order asks for {carrierAsked}.</span>}
         <FieldError id="pack-err-carrier" text={errors.carrier} />
       </div>
       <div className="pack-field">

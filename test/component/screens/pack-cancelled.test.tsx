@@ -2,6 +2,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db';
+import type { SyncApi } from '../../../renderer/sync/api';
+import { push } from '../../../renderer/sync/push';
+import type { EventEnvelope, EventResult } from '../../../shared/sync-api/push';
 import { useAppStore } from '../../../renderer/stores/app-store';
 import { enrollLocally, renderAt } from '../fixtures';
 import { outbox, PAT, scan, seedDroppedTour } from './pack-world';
@@ -81,7 +84,8 @@ describe('the pack station: a line cancelled after it was picked', () => {
       at: '2026-11-25T09:00:00.000Z',
       payload: { shipmentId: 'SH1', orderId: 'O1', lines: [{ backorderLineId: 'O1/3', qty: 1 }] },
       code: 'line-cancelled',
-      message: 'Line 3 of order O1 was cancelled by the customer; take it out of the shipment.',
+      message:
+        'The customer cancelled line 3 of order O1; take it out of the shipment and return it to stock.',
       answeredAt: '2026-11-25T09:00:01.000Z',
     });
     renderAt('/pack');
@@ -89,7 +93,51 @@ describe('the pack station: a line cancelled after it was picked', () => {
       name: 'The shipment of order O1 was not confirmed: a line in it was cancelled.',
     });
     expect(notice).toHaveTextContent(
-      'The server said: Line 3 of order O1 was cancelled by the customer; take it out of the shipment.',
+      'The server said: The customer cancelled line 3 of order O1; take it out of the shipment and return it to stock.',
     );
+  });
+
+  it('takes a shipment the server refused back to packing, with its sentence', async () => {
+    const user = userEvent.setup();
+    renderAt('/pack');
+    await screen.findByRole('region', { name: /Totes to pack/ });
+    await scan('TOTE-A');
+    await screen.findByTestId('pack-line-O1/1');
+    await scan('09501101020917');
+    await user.selectOptions(screen.getByLabelText('Carrier'), 'other');
+    const service = screen.getByLabelText('Service') as HTMLSelectElement;
+    await user.selectOptions(service, service.options[1]!.value);
+    await user.type(screen.getByLabelText('Tracking number'), 'PRO-123 456');
+    await user.type(screen.getByLabelText('Weight (kg)'), '1');
+    await user.click(screen.getByRole('button', { name: 'Confirm shipment' }));
+    expect(await screen.findByText(/^Shipped: 1 unit by Other carrier/)).toBeInTheDocument();
+
+    // Meanwhile the OMS cancelled line 1 on the server: the server refuses the shipment.
+    const refusing: SyncApi = {
+      push: async (events: EventEnvelope[]) => ({
+        kind: 'ok',
+        value: events.map((e): EventResult => ({
+          id: e.id,
+          status: 'rejected',
+          code: 'line-cancelled',
+          message:
+            'The customer cancelled line 1 of order O1; take it out of the shipment and return it to stock.',
+        })),
+      }),
+      pull: async () => ({ kind: 'ok', value: { checkpoint: 'c1', hasMore: false, changes: [] } }),
+      newEpoch: async () => ({ kind: 'ok', value: crypto.randomUUID() }),
+    };
+    await push(db, refusing, { now: () => new Date() });
+
+    expect(
+      await screen.findByRole('article', {
+        name: 'The shipment of order O1 was not confirmed: a line in it was cancelled.',
+      }),
+    ).toHaveTextContent(
+      'The server said: The customer cancelled line 1 of order O1; take it out of the shipment and return it to stock.',
+    );
+    await waitFor(() => expect(screen.queryByText(/^Shipped:/)).toBeNull());
+    expect(screen.getByRole('form', { name: 'Shipment' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Totes to pack (2)' })).toBeInTheDocument();
   });
 });

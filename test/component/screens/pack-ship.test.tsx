@@ -45,6 +45,9 @@ describe('the pack station: shipping a tote', () => {
     await scan('09501101020917');
     await scan('09501101020917');
     await scan('96385074');
+    // The form starts with the carrier the order asks for.
+    expect(screen.getByLabelText('Carrier')).toHaveValue('ups');
+    expect(screen.getByText('The order asks for UPS.')).toBeInTheDocument();
     await fillShipment(user, { weight: '2,5', parcels: '2' });
     await user.click(screen.getByRole('button', { name: 'Confirm shipment' }));
 

@@ -4,8 +4,8 @@ import type { BackorderLine } from '../../../shared/domain/backorder-line';
 import { backorderLine } from '../../fixtures/backorder-line';
 
 // A tour Pia walked and dropped at PACK-1, two totes on it:
-// - TOTE-A, order O1: line 1 is 2 × WIDGET, both picked; line 2 is 3 × NUT, 1 picked and 2 short
-//   at A3-02 (so 2 stay owed).
+// - TOTE-A, order O1 (the customer asked for UPS): line 1 is 2 × WIDGET, both picked; line 2 is 3 × NUT, 1 picked and 2 short
+//   at A3-02 (so 2 stay owed, open again for the planner).
 // - TOTE-B, order O2: line 1 is 6 × BOLT, one case of 6 picked.
 export const PAT = { id: 'op-pat', name: 'Pat Packer', role: 'packer' as const };
 
@@ -45,7 +45,8 @@ const picked = (
     qtyAllocated: found,
     qtyPicked: found,
     qtyShort: qty - found,
-    status: 'picked',
+    // A short pick releases the unfound units' allocation: they are open again.
+    status: found < qty ? 'open' : 'picked',
     ...over,
   }),
   ...where,
@@ -100,7 +101,7 @@ export const seedDroppedTour = async (
   const A = { toteCode: 'TOTE-A', slot: 0 };
   const B = { toteCode: 'TOTE-B', slot: 1 };
   const rows: Picked[] = [
-    picked('O1/1', 'S1', 2, 2, { locationId: 'L1', ...A }),
+    picked('O1/1', 'S1', 2, 2, { locationId: 'L1', ...A }, { carrier: 'UPS' }),
     picked('O1/2', 'S3', 3, 1, { locationId: 'L3', ...A }),
     picked('O2/1', 'S2', 6, 6, { locationId: 'L2', ...B }, { shipComplete: !!opts.o2ShipComplete }),
   ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkShipmentForm } from '../../../../shared/packing/shipment-form';
+import { checkShipmentForm, requestedCarrier } from '../../../../shared/packing/shipment-form';
 import { CARRIERS, checkTrackingNumber } from '../../../../shared/shipping/tracking-number';
 
 const ids = CARRIERS.map((c) => c.id);
@@ -51,5 +51,13 @@ describe('the shipment form', () => {
       'trackingNumber',
       'weightKg',
     ]);
+  });
+
+  it('starts with the carrier the order asks for, when the station has it', () => {
+    expect(requestedCarrier(CARRIERS, 'UPS')).toBe('ups');
+    expect(requestedCarrier(CARRIERS, 'DHL')).toBe('dhl-express');
+    expect(requestedCarrier(CARRIERS, 'fedex')).toBe('fedex');
+    expect(requestedCarrier(CARRIERS, 'GLS')).toBeNull();
+    expect(requestedCarrier(CARRIERS, null)).toBeNull();
   });
 });

@@ -148,6 +148,37 @@ describe('verifying a tote at the pack station', () => {
     expect(clampVerified(order(), { 'O/1': 5, 'O/2': 2, gone: 1 })).toEqual({ 'O/1': 5, 'O/2': 1 });
   });
 
+  it('ships only what the customer did not cancel of a partly cancelled line', () => {
+    // 5 picked into the tote, then 1 cancelled (shared/event-rules/cancellation.ts): 4 still picked.
+    const o = buildPackOrder({
+      tote,
+      tourName: 'Tour 1',
+      picks: [pick('p1', 'O/1', 5)],
+      tasks: [],
+      lines: [
+        backorderLine('O/1', {
+          skuId: 's1',
+          qtyBackordered: 5,
+          qtyAllocated: 4,
+          qtyPicked: 4,
+          qtyCancelled: 1,
+          status: 'picked',
+        }),
+      ],
+      returnInstructions: [],
+      skus: SKUS,
+      locations: new Map(),
+    });
+    expect(o.lines.map((l) => [l.inTote, l.shippable, l.notShipping, l.cancelled])).toEqual([
+      [5, 4, 1, false],
+    ]);
+    expect(o.owed.map((x) => x.owed)).toEqual([4]);
+    expect(verifyScan(o, { 'O/1': 4 }, 'EACH-1', '2026-11-25')).toEqual({
+      ok: false,
+      reason: 'That makes 5 of S1; only 4 are in this tote to ship.',
+    });
+  });
+
   it('reads a tote code as opening that tote, before and while another is open', () => {
     const totes = [tote, { ...tote, id: 'T|B', toteCode: 'B' }];
     const state = { totes, verified: {}, returnInHand: null, byCount: false, today: '2026-11-25' };

@@ -133,11 +133,11 @@ export class FillwaveDb extends Dexie {
     // being deleted (an older version had deleted them: nothing to carry over).
     this.version(3).stores({ sent: 'localId, &id, settledAt' });
     // 4: lines count cancelled units (rows kept before had none: a cancelled line is rewritten
-    // by the server and comes again in the next pull); the pack station finds a tote by its code
-    // and its picks by tote.
+    // by the server and comes again in the next pull); the pack station lists dropped totes, finds
+    // a tote by its code and its picks by tote.
     this.version(4)
       .stores({
-        totes: 'id, tourId, orderId, toteCode',
+        totes: 'id, tourId, orderId, toteCode, status',
         picks: 'id, tourId, pickTaskId, [tourId+toteCode], backorderLineId',
       })
       .upgrade(async (tx) => {

@@ -18,7 +18,7 @@ const USAGE = `usage: npm run admin -- COMMAND
   operator-pin ID                          (new PIN from FILLWAVE_PIN)
   receive LOCATION SKU QTY                 stock arrived at a location
   orders FILE.json                         add backorder lines: {"lines": [...]}
-  cancel LINE_ID --reason TEXT             the customer cancelled a line
+  cancel LINE_ID --reason TEXT [--qty N]   the customer cancelled a line, or N units of it
   expect ID SKU QTY ISO_DATE               an expected receipt
   time-zone [ZONE]                         the warehouse's time zone (an IANA name such as
                                            America/New_York; UTC until set): expiry and other
@@ -133,6 +133,7 @@ const commands: Record<string, () => Promise<unknown>> = {
   cancel: () =>
     call('POST', `/lines/${encodeURIComponent(positional[0] ?? die(USAGE))}/cancel`, {
       reason: flag('reason'),
+      ...(flag('qty') === undefined ? {} : { qty: qty(flag('qty')) }),
     }),
   'time-zone': () =>
     positional[0] === undefined

@@ -107,6 +107,11 @@ export const pickInput = (ctx: PickContext, step: PickStep, input: PickInput): P
     const both = step.entry === 'typed' || entry === 'typed' ? 'typed' : 'scan';
     return { step: { ...step, units, label: { ...step.label, ...label }, entry: both } };
   }
+  // The task shrank under the count (a pull: the customer cancelled part of the line).
+  if (step.units > left)
+    return refuse(
+      `Only ${left} are asked for now, and ${step.units} are counted: put ${step.units - left} back and set the count to ${left}.`,
+    );
   if (!ctx.toteCode) return refuse('This order has no tote on the cart yet.');
   if (!same(text, ctx.toteCode))
     return refuse(

@@ -45,8 +45,7 @@ const byCode = (a: DroppedTote, b: DroppedTote) =>
 // Every tote dropped at a pack station and not shipped, as the device shows it.
 export const useDroppedTotes = (): DroppedTote[] | undefined => {
   const pulled = useLiveQuery(async () => {
-    // NEED-INDEX: totes by status (NEED-INDEX.md); a filter over the table until then.
-    const toteRows = await totes.filter((t) => t.status === 'dropped').toArray();
+    const toteRows = await totes.where('status').equals('dropped').toArray();
     const tourIds = [...new Set(toteRows.map((t) => t.tourId))];
     const [tourRows, pickRows] = await Promise.all([
       tours.bulkGet(tourIds),
@@ -86,9 +85,7 @@ export const useDroppedTotes = (): DroppedTote[] | undefined => {
 // Why a scanned tote code is not one to pack, in words; read only when the scan found no tote
 // in the list.
 export const whyNotPackable = async (code: string): Promise<string> => {
-  const upper = code.trim().toUpperCase();
-  // NEED-INDEX: totes by toteCode (NEED-INDEX.md).
-  const rows = await totes.filter((t) => t.toteCode.toUpperCase() === upper).toArray();
+  const rows = await totes.where('toteCode').equalsIgnoreCase(code.trim()).toArray();
   if (rows.some((t) => t.status === 'picking'))
     return `Tote ${code} is still on a picker's cart: it has not been dropped at packing.`;
   if (rows.some((t) => t.status === 'shipped')) return `Tote ${code} has shipped already.`;

@@ -15,9 +15,11 @@ import { useAct } from '../../actions/use-act';
 import { useScanner } from '../../actions/use-scanner';
 import { RefusalNotices } from '../../components/RefusalNotices';
 import { useTourWork } from '../../db/tables/tours';
+import { useTaskNotices } from '../../picking/task-notices';
 import { signalDone, signalRefusal } from '../../platform/feedback';
 import { useAppStore } from '../../stores/app-store';
 import type { ShortPick } from './ShortPickForm';
+import { TaskNotices } from './TaskNotices';
 import { TaskPanel } from './TaskPanel';
 import { ToteSetup } from './ToteSetup';
 import { TourEnd } from './TourEnd';
@@ -39,6 +41,7 @@ export const TourScreen = () => {
   // Set while an event is being written, synchronously: a scan then is refused out loud.
   const busy = useRef(false);
   const act = useAct();
+  const taskNotices = useTaskNotices(tourId);
 
   const update = (next: WalkState) => setWalk(tourId, next);
   const refuse = (text: string) => {
@@ -154,6 +157,7 @@ export const TourScreen = () => {
     <section aria-labelledby="tour-title" className="tour">
       <h1 id="tour-title">{work.name}</h1>
       <RefusalNotices screen="picking" />
+      <TaskNotices notices={taskNotices.notices} onDismiss={taskNotices.dismiss} />
       {message && (
         <p className={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
           {message.text}

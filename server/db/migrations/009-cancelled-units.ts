@@ -15,4 +15,6 @@ UPDATE backorder_lines
 ALTER TABLE backorder_lines ADD CONSTRAINT backorder_lines_units_in_buckets
   CHECK (qty_allocated + qty_cancelled <= qty_backordered);
 CREATE INDEX picks_line ON picks (backorder_line_id);
+-- The feed reads an order's shipments (server/sync/feed-entry.ts).
+CREATE INDEX shipments_order ON shipments (order_id);
 `;

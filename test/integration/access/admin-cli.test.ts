@@ -92,6 +92,20 @@ describe('npm run admin', () => {
     expect(admin(['frobnicate']).stderr).toContain('usage: npm run admin -- COMMAND');
   });
 
+  it('cancels part of a line with --qty, and says why a cancellation cannot be done', () => {
+    const done = admin(['cancel', 'SO-000001/1', '--reason', 'customer called', '--qty', '1']);
+    expect(done.status).toBe(0);
+    expect(JSON.parse(done.stdout)).toMatchObject({ eventId: expect.any(String) });
+    expect(admin(['cancel', 'SO-000001/1', '--reason', 'x', '--qty', 'two']).stderr).toContain(
+      '"two" is not a whole quantity',
+    );
+    const tooMany = admin(['cancel', 'SO-000001/1', '--reason', 'again', '--qty', '100000']);
+    expect(tooMany.status).toBe(1);
+    expect(tooMany.stderr).toMatch(
+      /refused \(422\): Line 1 of order SO-000001 (owes \d+; 100000 cannot be cancelled \(0 shipped, 1 cancelled before\)|is already cancelled)/,
+    );
+  });
+
   it("sets the warehouse's time zone, and refuses one it does not know", () => {
     expect(JSON.parse(admin(['time-zone']).stdout)).toEqual({ timeZone: 'UTC' });
     const set = admin(['time-zone', 'america/new_york']);

@@ -201,7 +201,7 @@ describe('sync engine: the person sees what they did', () => {
       type: 'backorder-line.held',
       code: 'line-not-open',
       message:
-        'Line 1 of order SO-3 is cancelled; only an open line with nothing allocated can be held.',
+        'Line 1 of order SO-3 is cancelled; only an open line with nothing waiting to be picked can be held.',
     });
     expect((await linesSeen(device))['SO-3/1']).toBe('open');
     await pull(device.db, device.api, { now: () => new Date() });

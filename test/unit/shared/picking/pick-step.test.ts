@@ -91,3 +91,16 @@ describe('how the item of a pick was entered', () => {
     ).toMatchObject({ qty: 3, entry: 'scan' });
   });
 });
+
+describe('a task cut while its units are being counted', () => {
+  it('refuses the tote with what to put back, and takes the count set to the new quantity', () => {
+    const counted: PickStep = { step: 'count', taskId: 'K1', units: 3, label: {}, entry: 'scan' };
+    const cut: PickContext = { ...ctx, task: { ...task, qty: 2 } };
+    expect(pickInput(cut, counted, scan('TOTE-A'))).toEqual({
+      step: counted,
+      refusal: 'Only 2 are asked for now, and 3 are counted: put 1 back and set the count to 2.',
+    });
+    const set = pickInput(cut, counted, { kind: 'count', units: 2 });
+    expect(pickInput(cut, set.step, scan('TOTE-A')).pick).toMatchObject({ qty: 2 });
+  });
+});

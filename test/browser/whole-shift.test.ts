@@ -11,183 +11,33 @@
 // lead's figures show.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../server/clock';
 import type { Db } from '../../server/db/db';
 import { runningStoreUrl } from '../../server/db/embedded';
 import { openPostgres } from '../../server/db/postgres';
-import { EVENT_TYPES } from '../../server/apply/index';
-import { EventRegistry } from '../../server/events/registry';
-import { recordServerEvent } from '../../server/events/server-events';
-import { withCheckDigit } from '../../shared/scan/gtin';
-import { FeedPageSchema, type FeedPage } from '../../shared/sync-api/feed';
 import { freePort } from '../fixtures/free-port';
 import { spawnServer, type Running } from '../fixtures/spawn-server';
 import { tempData } from '../fixtures/temp-data';
 import { browserOrSkip } from './chromium';
-import { enrollOnLoopback } from './demo-station';
+import { delivered, deviceRows, scan, signIn } from './device-page';
+import {
+  admin,
+  ADMIN,
+  CANCELLED_LINE,
+  defineWarehouse,
+  eachCode,
+  feed,
+  FIRST_RECEIPT,
+  HOUR_MS,
+  orderLines,
+  ORDERS,
+  PEOPLE,
+  SHORT_FOUND,
+  SHORT_LINE,
+  type LineRow,
+  type SkuId,
+} from './shift-world';
 
 const executable = browserOrSkip();
-const ADMIN = 'browser-admin-token-whole-shift-01';
-const HOUR_MS = 3_600_000;
-
-// The warehouse: six bins in two aisles. L5, where S5 would be, stays empty all shift; L6 gets S2
-// in the second receipt.
-const BINS = {
-  L1: { aisle: 1, positionM: 2 },
-  L2: { aisle: 1, positionM: 6 },
-  L3: { aisle: 2, positionM: 4 },
-  L4: { aisle: 2, positionM: 10 },
-  L5: { aisle: 1, positionM: 14 },
-  L6: { aisle: 2, positionM: 16 },
-} as const;
-const SKUS = ['S1', 'S2', 'S3', 'S4', 'S5'] as const;
-type SkuId = (typeof SKUS)[number];
-const eachCode = (sku: SkuId) => withCheckDigit(`40000000000${sku.slice(1)}`);
-
-// What arrives before the shift; S5 has none, so its line waits.
-const FIRST_RECEIPT = [
-  { locationId: 'L1', skuId: 'S1', qty: 10 },
-  { locationId: 'L2', skuId: 'S2', qty: 5 },
-  { locationId: 'L3', skuId: 'S3', qty: 3 },
-  { locationId: 'L4', skuId: 'S4', qty: 6 },
-];
-
-// Three orders, none ship-complete: SO-101 and SO-102 fill from stock, SO-103 has none.
-const ORDERS: { id: string; orderId: string; skuId: SkuId; qty: number }[] = [
-  { id: 'SO-101/1', orderId: 'SO-101', skuId: 'S1', qty: 4 },
-  { id: 'SO-101/2', orderId: 'SO-101', skuId: 'S2', qty: 5 },
-  { id: 'SO-102/1', orderId: 'SO-102', skuId: 'S3', qty: 3 },
-  { id: 'SO-102/2', orderId: 'SO-102', skuId: 'S4', qty: 2 },
-  { id: 'SO-103/1', orderId: 'SO-103', skuId: 'S5', qty: 2 },
-];
-const SHORT_LINE = 'SO-101/2';
-const SHORT_FOUND = 2;
-// Picked, then cancelled by the customer before it ships: its units go back to their bin.
-const CANCELLED_LINE = 'SO-102/2';
-
-const PEOPLE = {
-  lead: { id: 'op-lead', badge: 'LE7', name: 'Lee Lead', role: 'lead', pin: '246810' },
-  picker: { id: 'op-picker', badge: 'PI7', name: 'Pat Picker', role: 'picker', pin: '2468' },
-  packer: { id: 'op-packer', badge: 'PA7', name: 'Pax Packer', role: 'packer', pin: '1357' },
-} as const;
-
-const admin = async (url: string, path: string, body?: unknown): Promise<unknown> => {
-  const res = await fetch(`${url}/api/v1/admin${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${ADMIN}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const answer: unknown = await res.json();
-  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(answer)}`);
-  return answer;
-};
-
-// The whole log, page by page, from the admin feed.
-const feed = async (url: string): Promise<FeedPage['events']> => {
-  const events: FeedPage['events'] = [];
-  for (let after: string | null = null; ;) {
-    const page = FeedPageSchema.parse(
-      await admin(url, `/events?limit=1000${after ? `&after=${encodeURIComponent(after)}` : ''}`),
-    );
-    events.push(...page.events);
-    if (!page.hasMore) return events;
-    after = page.checkpoint;
-  }
-};
-
-// The catalogue and the layout come from the OMS connector, which has no admin route: they are
-// recorded as the server's own OMS events, straight into the running server's store.
-const defineWarehouse = async (db: Db) => {
-  const registry = new EventRegistry(EVENT_TYPES);
-  const record = async (type: string, payload: unknown) => {
-    const outcome = await recordServerEvent(db, registry, systemClock, type, payload);
-    if (!outcome.ok) throw new Error(`${type}: ${outcome.message}`);
-  };
-  await record('oms.layout-defined', {
-    layout: {
-      id: 'main',
-      name: 'Small warehouse',
-      aisleCount: 2,
-      aisleLengthM: 20,
-      aisleSpacingM: 3,
-      crossAislesM: [0, 20],
-      depotAisle: 1,
-      depotCrossAisleM: 0,
-    },
-    locations: Object.entries(BINS).map(([id, bin]) => ({
-      id,
-      code: `BIN-${id}`,
-      zone: 'A',
-      level: 0,
-      side: 'left',
-      ...bin,
-    })),
-  });
-  await record('oms.skus-defined', {
-    skus: SKUS.map((id) => ({
-      id,
-      sku: `ITEM-${id}`,
-      description: `part ${id}`,
-      unit: 'ea',
-      weightKg: 0.5,
-      volumeL: 1,
-      barcodes: [{ code: eachCode(id), kind: 'each', units: 1 }],
-    })),
-  });
-};
-
-interface LineRow {
-  id: string;
-  status: string;
-  qty_backordered: number;
-  qty_allocated: number;
-  qty_picked: number;
-  qty_short: number;
-  qty_shipped: number;
-  qty_cancelled: number;
-}
-
-// A keyboard-wedge scanner: the code's keys and Enter, with no field focused.
-const scan = (page: Page, code: string) =>
-  page.evaluate(`(() => {
-    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-    for (const key of [...${JSON.stringify(code)}, 'Enter'])
-      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-  })()`);
-
-// The device's rows of one store, straight from its IndexedDB.
-const deviceRows = async <T>(page: Page, store: string): Promise<T[]> =>
-  (await page.evaluate(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('fillwave');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const req = db.transaction(${JSON.stringify(store)}, 'readonly').objectStore(${JSON.stringify(store)}).getAll();
-      req.onsuccess = () => { resolve(req.result); db.close(); };
-      req.onerror = () => reject(req.error);
-    };
-  })`)) as T[];
-
-const signIn = async (page: Page, url: string, who: (typeof PEOPLE)[keyof typeof PEOPLE]) => {
-  await enrollOnLoopback(page, url);
-  await page.getByLabel('Badge').fill(who.badge);
-  await page.getByLabel('PIN').fill(who.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Backorder fill' }).waitFor();
-  // The app's files cached: the page reloads and navigates with the server away.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
-    timeout: 30_000,
-  });
-};
-
-const waiting = (page: Page, n: number, timeout = 30_000) =>
-  page
-    .getByTestId('waiting')
-    .filter({ hasText: `${n} waiting` })
-    .waitFor({ timeout });
 
 // UPS tracking numbers: the published example (check digit 4) and one more with its check digit.
 const TRACKING = ['1Z999AA10123456784', '1Z999AA10123456793'];
@@ -241,23 +91,6 @@ const packTote = async (
   await form.getByRole('button', { name: 'Confirm shipment' }).click();
   const units = Object.values(p.items).reduce((a, b) => a + b, 0);
   await panel.getByText(new RegExp(`^Shipped: ${units} units by`)).waitFor();
-};
-
-// Every step the device took has the server's answer: nothing in its outbox waits to be sent.
-// Read from its IndexedDB first: the bar's "0 waiting" may not have caught up with a step just
-// taken, and a check of the server then would run before that step reached it. Called once the
-// screen has said the last step is done (so it is in the outbox).
-const delivered = async (page: Page, timeout: number) => {
-  await expect
-    .poll(
-      async () =>
-        (await deviceRows<{ status: string }>(page, 'outbox')).filter(
-          (e) => e.status !== 'accepted',
-        ).length,
-      { timeout, interval: 250 },
-    )
-    .toBe(0);
-  await waiting(page, 0, timeout);
 };
 
 describe.skipIf(!executable)('a whole shift in Chromium', () => {
@@ -317,24 +150,7 @@ describe.skipIf(!executable)('a whole shift in Chromium', () => {
     // Stock is received and the orders come in: the admin API, as an OMS or a terminal would.
     for (const p of Object.values(PEOPLE)) await admin(url(), '/operators', p);
     await admin(url(), '/stock-receipts', { receipts: FIRST_RECEIPT });
-    await admin(url(), '/orders', {
-      lines: ORDERS.map((o, i) => ({
-        id: o.id,
-        orderId: o.orderId,
-        lineNo: Number(o.id.split('/')[1]),
-        skuId: o.skuId,
-        customerId: `C${o.orderId.slice(-1)}`,
-        customerTier: 1,
-        // A minute apart, in order: first come, first served is the list's order.
-        orderedAt: new Date(Date.parse(orderedAt) + i * 60_000).toISOString(),
-        promisedBy: new Date(Date.now() + 72 * HOUR_MS).toISOString(),
-        shipComplete: false,
-        carrier: 'UPS',
-        cutoffAt: null,
-        qtyOrdered: o.qty,
-        qtyBackordered: o.qty,
-      })),
-    });
+    await admin(url(), '/orders', { lines: orderLines(orderedAt) });
 
     // Three devices, one person each, each its own browser context (its own IndexedDB).
     const device = async () => (await browser!.newContext()).newPage();

@@ -32,8 +32,10 @@ export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => 
       <span className="badge">
         {offlineReady ? 'Ready offline' : 'Saving app for offline use…'}
       </span>
+      {/* Until the outbox is read, say so: "0 waiting" before it is known would tell a person
+          their work is delivered when it is not. */}
       <span className="badge" data-testid="waiting">
-        {waiting ?? 0} waiting
+        {waiting === undefined ? 'Counting what waits…' : `${waiting} waiting`}
       </span>
       {refused ? (
         // Until someone acknowledges them: a refusal is an outcome a person must see.

@@ -30,6 +30,23 @@ const renderStatus = (syncNow?: () => void) =>
   );
 
 describe('sync status', () => {
+  it('never says "0 waiting" before it has counted the outbox', async () => {
+    await db.outbox.add({
+      id: 'e1',
+      seq: 1,
+      type: 'backorder-line.held',
+      operatorId: 'op',
+      at: '2026-12-01T08:00:00Z',
+      payload: { backorderLineId: 'SO-1/1', reason: 'x' },
+      status: 'pending',
+    } as never);
+    renderStatus();
+    // The first paint, before the outbox has answered: a browser tab opening on a busy machine
+    // shows this for a moment, and a person (or a test) must not read it as delivered.
+    expect(screen.getByTestId('waiting')).toHaveTextContent('Counting what waits…');
+    expect(await screen.findByText('1 waiting')).toBeInTheDocument();
+  });
+
   it('warns, and keeps warning, while the token is kept without a keyring', async () => {
     window.fillwave = shellWith('plain-text');
     renderStatus();

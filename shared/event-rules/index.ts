@@ -3,6 +3,7 @@ import { allocationCommitted } from './allocation';
 import { backorderLineHeld, backorderLineReleased } from './lines';
 import { shipmentConfirmed, shipmentItemRemoved, stockReturned } from './packing';
 import { locationCounted, pickConfirmed, pickUndone, shortPickReported } from './picks';
+import { stockReceived } from './receiving';
 import type { EventRule } from './rule';
 import { totesDropped, toteAssigned, tourAssigned, tourClaimed, tourCompleted } from './tours';
 import { waveCancelled, waveReleased } from './waves';
@@ -16,6 +17,7 @@ export const RULES: { [T in DeviceEventType]: EventRule<T> } = {
   'wave.released': waveReleased,
   'wave.cancelled': waveCancelled,
   'tour.assigned': tourAssigned,
+  'stock.received': stockReceived,
   'tour.claimed': tourClaimed,
   'tote.assigned': toteAssigned,
   'pick.confirmed': pickConfirmed,

@@ -19,6 +19,7 @@ import {
   TourClaimedSchema,
   TourCompletedSchema,
 } from './picker';
+import { StockReceivedByLeadSchema } from './receiving';
 
 // Every event a person's device may send: its payload schema and the role it needs.
 export const DEVICE_EVENTS = {
@@ -28,6 +29,7 @@ export const DEVICE_EVENTS = {
   'wave.released': { role: 'lead', payload: WaveReleasedSchema },
   'wave.cancelled': { role: 'lead', payload: WaveCancelledSchema },
   'tour.assigned': { role: 'lead', payload: TourAssignedSchema },
+  'stock.received': { role: 'lead', payload: StockReceivedByLeadSchema },
   'tour.claimed': { role: 'picker', payload: TourClaimedSchema },
   'tote.assigned': { role: 'picker', payload: ToteAssignedSchema },
   'pick.confirmed': { role: 'picker', payload: PickConfirmedSchema },

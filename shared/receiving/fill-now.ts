@@ -36,7 +36,8 @@ export interface FillNowLine {
 }
 
 export interface FillNow {
-  // The received SKUs' lines with units to plan, in priority order.
+  // The received SKUs' lines with units to plan: those the stock fills (wholly or in part), then
+  // those left, each in priority order.
   lines: FillNowLine[];
   // Stock of those SKUs at locations waiting for a count: allocation takes none of it until then.
   waitingForCount: { skuId: string; locationId: string; qty: number }[];
@@ -88,7 +89,9 @@ export const fillNow = (input: FillNowInput): Result<FillNow> => {
         outcome,
         reason: filled >= need ? null : (leftWhy.get(line.id) ?? 'no-stock'),
       };
-    });
+    })
+    // What gets stock first, then what is left, each in priority order.
+    .sort((a, b) => Number(a.filled === 0) - Number(b.filled === 0));
 
   const locations = new Map(input.locations.map((l) => [l.id, l]));
   const waitingForCount = input.stock

@@ -30,6 +30,7 @@ const WORKING_SET: EntityName[] = [
   'returnInstruction',
   // A receipt lowers the expected receipt it fulfils.
   'expectedReceipt',
+  'floorSettings',
   // Refusals name who holds a tour; an assignment checks the picker is active.
   'operator',
 ];

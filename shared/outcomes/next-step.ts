@@ -9,6 +9,8 @@ export type NextStep =
   | 'assign-another'
   // A wave the lead meant to cancel has started or is done.
   | 'check-wave'
+  // A change to how the floor runs did not take.
+  | 'check-settings'
   // A hold or release of a backorder line did not take.
   | 'check-line'
   // The picker's claim was lost, or the tour is someone else's now.
@@ -34,6 +36,7 @@ const PLAN_TYPES: Record<string, NextStep> = {
   'allocation.committed': 're-plan',
   'wave.cancelled': 'check-wave',
   'tour.assigned': 'assign-another',
+  'floor-settings.changed': 'check-settings',
 };
 const QUEUE_TYPES = new Set(['backorder-line.held', 'backorder-line.released']);
 const TOUR_STEPS = new Set([
@@ -106,6 +109,8 @@ export const actionFor = (step: NextStep, tourId?: string): StepAction | null =>
     case 'assign-another':
       return { label: 'Assign another tour', path: '/plan' };
     case 'check-wave':
+      return { label: 'Open the plan', path: '/plan' };
+    case 'check-settings':
       return { label: 'Open the plan', path: '/plan' };
     case 'check-line':
       return { label: 'Open the backorder queue', path: '/queue' };

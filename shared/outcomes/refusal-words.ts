@@ -78,6 +78,8 @@ const headlineOf = (type: string, code: string, n: RefusalNames): string => {
       return `${wave} was not cancelled: ${why(code)}.`;
     case 'tour.assigned':
       return `${tour} was not assigned${n.picker ? ` to ${n.picker}` : ''}: ${why(code)}.`;
+    case 'floor-settings.changed':
+      return `Your change to the floor's settings was not saved: ${why(code)}.`;
     case 'backorder-line.held':
       return `${line} was not put on hold: ${why(code)}.`;
     case 'backorder-line.released':
@@ -120,6 +122,7 @@ const NEXT: Record<NextStep, string> = {
   're-plan': 'Plan the waves again: the new plan uses only the stock that is still free.',
   'assign-another': 'Assign another released tour, or see who has this one.',
   'check-wave': 'Open the plan to see where the wave stands.',
+  'check-settings': 'Open the plan to see the settings every station uses now.',
   'check-line': 'Open the backorder queue to see where the line stands.',
   'take-another-tour': 'Take another tour: this one is not yours.',
   'check-tour': 'Open the tour to see what is left to pick.',

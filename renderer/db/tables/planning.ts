@@ -20,7 +20,7 @@ import {
 import type { Result } from '../../../shared/result';
 import { computePendingView, withPending } from '../../sync/pending-view';
 import { db } from '../db';
-import { usePendingView } from './pending';
+import { useLiveWithPending } from './pending';
 
 export type {
   Figures,
@@ -72,7 +72,9 @@ const OPEN: Tour['status'][] = ['released', 'assigned'];
 // Released tours no picker has claimed yet (assigned ones included, to show who has them),
 // wave by wave in release order, each wave's tours in sequence.
 export const useOpenTours = (): OpenTour[] | undefined => {
-  const pulled = useLiveQuery(async () => {
+  // One read with the waiting events (pending.ts): a sync that brought a released tour's row
+  // otherwise dropped the tour for a render, and the picker a lead had chosen for it.
+  const read = useLiveWithPending(async () => {
     const tours = (await db.tours.where('status').anyOf(OPEN).toArray()) as Tour[];
     const ids = tours.map((t) => t.id);
     const tasks = (await db.pickTasks.where('tourId').anyOf(ids).toArray()) as PickTask[];
@@ -80,8 +82,8 @@ export const useOpenTours = (): OpenTour[] | undefined => {
     const waves = (await db.waves.where('id').anyOf(waveIds).toArray()) as Wave[];
     return { tours, tasks, waves };
   }, []);
-  const view = usePendingView();
-  if (!pulled || !view) return undefined;
+  if (!read) return undefined;
+  const { pulled, view } = read;
   const waves = new Map(withPending('wave', pulled.waves, view).map((w) => [w.id, w]));
   const tasks = new Map<string, PickTask[]>();
   for (const t of withPending('pickTask', pulled.tasks, view)) {

@@ -190,6 +190,12 @@ const DEVICE_PAYLOADS: Record<DeviceEventType, Json> = {
     receiptId: 'RC1',
     lines: [{ skuId: 'SKU-1', locationId: 'L1', qty: 3 }],
   },
+  'floor-settings.changed': {
+    priorityRules: [{ rule: 'customer-tier', on: true }],
+    oneTourPerPicker: false,
+    pickRatePerHour: 80,
+    stallMinutes: 15,
+  },
   'tour.claimed': { tourId: 'T1' },
   'tote.assigned': { tourId: 'T1', toteCode: 'TOTE-1', slot: 0, orderId: 'SO-1' },
   'pick.confirmed': {

@@ -3,6 +3,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { BackorderLine } from '../../../shared/domain/backorder-line';
 import type { ExpectedReceipt } from '../../../shared/domain/expected-receipt';
+import {
+  activePriority,
+  DEFAULT_FLOOR_SETTINGS,
+  FLOOR_SETTINGS_ID,
+  type FloorSettings,
+} from '../../../shared/domain/floor-settings';
 import type { Location } from '../../../shared/domain/location';
 import type { Sku } from '../../../shared/domain/sku';
 import type { Stock } from '../../../shared/domain/stock';
@@ -21,6 +27,7 @@ const locations = db.locations as unknown as Table<Location, string>;
 const stock = db.stock as unknown as Table<Stock, string>;
 const expectedReceipts = db.expectedReceipts as unknown as Table<ExpectedReceipt, string>;
 const layouts = db.warehouseLayouts as unknown as Table<WarehouseLayout, string>;
+const floorSettings = db.floorSettings as unknown as Table<FloorSettings, string>;
 
 // What planning plans: lines with units that may still be allocated.
 const LIVE: BackorderLine['status'][] = ['open', 'allocated', 'in_wave', 'held'];
@@ -104,6 +111,9 @@ const readFillNow = (skuIds: readonly string[]): Promise<Result<FillNow>> =>
       : [];
     const lines = [...new Map([...ofSkus, ...siblings].map((l) => [l.id, l])).values()];
     const skuIdsOfLines = [...new Set([...skuIds, ...lines.map((l) => l.skuId)])];
+    // The rules every station uses now, the lead's own unanswered change included.
+    const pulledSettings = await floorSettings.get(FLOOR_SETTINGS_ID);
+    const [settings] = withPending('floorSettings', pulledSettings ? [pulledSettings] : [], view);
     return fillNow({
       layouts: await layouts.toArray(),
       locations: await locations.toArray(),
@@ -111,6 +121,7 @@ const readFillNow = (skuIds: readonly string[]): Promise<Result<FillNow>> =>
       stock: withPending('stock', await stock.where('skuId').anyOf(skuIdsOfLines).toArray(), view),
       lines,
       receivedSkuIds: [...skuIds],
+      rules: activePriority(settings ?? DEFAULT_FLOOR_SETTINGS),
     });
   });
 

@@ -143,6 +143,39 @@ describe('receiving stock on the lead station', () => {
     expect(await screen.findByRole('option', { name: /^1 expected/ })).toBeInTheDocument();
   });
 
+  it("lists what the stock fills by the floor's priority rules: customer tier first, SO-15 comes first", async () => {
+    // SO-15's customer is tier 1; SO-14's promise is sooner. The lead put customer tier first.
+    await db.backorderLines.update('SO-15/1', { customerTier: 1 });
+    await db.floorSettings.put({
+      id: 'warehouse',
+      priorityRules: [
+        { rule: 'customer-tier', on: true },
+        { rule: 'promise-date', on: true },
+        { rule: 'order-date', on: true },
+        { rule: 'order-id', on: true },
+      ],
+      oneTourPerPicker: true,
+      pickRatePerHour: 60,
+      stallMinutes: 10,
+    });
+    const user = userEvent.setup();
+    renderAt('/receive');
+    await screen.findByRole('heading', { name: 'Receive stock' });
+    await scan('4006381333931');
+    await user.type(screen.getByLabelText('Quantity received'), '9');
+    await user.type(screen.getByLabelText(/^Location/), 'A-01-1{Enter}');
+    const fills = await screen.findByRole('list', { name: 'Backorder lines it fills' });
+    expect(
+      within(fills)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Line 1 of order SO-15: 8 of 8 · SKU-00001',
+      'Line 2 of order SO-14 partly: 1 of 6 · SKU-00001',
+      'Line 1 of order SO-16 left: it is on hold · SKU-00001',
+    ]);
+  });
+
   it('refuses bad input field by field and writes nothing', async () => {
     const user = userEvent.setup();
     renderAt('/receive');

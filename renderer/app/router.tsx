@@ -6,6 +6,7 @@ import { PlanScreen } from '../screens/lead/PlanScreen';
 import { QueueScreen } from '../screens/lead/QueueScreen';
 import { PackStationScreen } from '../screens/pack/PackStationScreen';
 import { PickerHomeScreen } from '../screens/picker/PickerHomeScreen';
+import { ReceiveScreen } from '../screens/receive/ReceiveScreen';
 import { TourScreen } from '../screens/picker/TourScreen';
 import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
 import { SignInScreen } from '../screens/sign-in/SignInScreen';
@@ -41,6 +42,14 @@ export const routes: RouteObject[] = [
         element: (
           <Gate role="lead">
             <KpiScreen />
+          </Gate>
+        ),
+      },
+      {
+        path: 'receive',
+        element: (
+          <Gate role="lead">
+            <ReceiveScreen />
           </Gate>
         ),
       },

@@ -28,6 +28,8 @@ const WORKING_SET: EntityName[] = [
   'pick',
   'shipment',
   'returnInstruction',
+  // A receipt lowers the expected receipt it fulfils.
+  'expectedReceipt',
   'floorSettings',
   // Refusals name who holds a tour; an assignment checks the picker is active.
   'operator',

@@ -92,6 +92,16 @@ export const RULE_READS: {
     { entity: 'stock', id: `${p.locationId}|${p.skuId}` },
     { entity: 'reservation', field: 'locationId', value: p.locationId },
   ],
+  'stock.received': (p) => [
+    ...p.lines.flatMap((l): RowRead[] => [
+      { entity: 'sku', id: l.skuId },
+      { entity: 'location', id: l.locationId },
+      { entity: 'stock', id: `${l.locationId}|${l.skuId}` },
+    ]),
+    ...(p.expectedReceiptId
+      ? [{ entity: 'expectedReceipt' as const, id: p.expectedReceiptId }]
+      : []),
+  ],
   'shipment.confirmed': (p) => [
     { entity: 'shipment', id: p.shipmentId },
     ...p.lines.map((l) => ({ entity: 'backorderLine' as const, id: l.backorderLineId })),

@@ -4,6 +4,7 @@ import { floorSettingsChanged } from './floor-settings';
 import { backorderLineHeld, backorderLineReleased } from './lines';
 import { shipmentConfirmed, shipmentItemRemoved, stockReturned } from './packing';
 import { locationCounted, pickConfirmed, pickUndone, shortPickReported } from './picks';
+import { stockReceived } from './receiving';
 import type { EventRule } from './rule';
 import { totesDropped, toteAssigned, tourAssigned, tourClaimed, tourCompleted } from './tours';
 import { waveCancelled, waveReleased } from './waves';
@@ -17,6 +18,7 @@ export const RULES: { [T in DeviceEventType]: EventRule<T> } = {
   'wave.released': waveReleased,
   'wave.cancelled': waveCancelled,
   'tour.assigned': tourAssigned,
+  'stock.received': stockReceived,
   'floor-settings.changed': floorSettingsChanged,
   'tour.claimed': tourClaimed,
   'tote.assigned': toteAssigned,

@@ -21,13 +21,15 @@ export type NextStep =
   | 'recount'
   // A packing or shipping step was refused.
   | 'check-shipment'
+  // A receipt was refused (an item or location the server does not know, an expected receipt gone).
+  | 'check-receipt'
   // The operator may not do this (badge unknown, inactive, another role).
   | 'check-operator'
   // The event itself cannot go as it is: nothing the person can fix on the floor.
   | 'tell-support';
 
 // Where the person acted: the notice shows there, and on their home screen.
-export type RefusalScreen = 'plan' | 'queue' | 'picking' | 'pack' | 'home';
+export type RefusalScreen = 'plan' | 'queue' | 'picking' | 'pack' | 'receive' | 'home';
 
 const PLAN_TYPES: Record<string, NextStep> = {
   'wave.released': 're-plan',
@@ -79,6 +81,7 @@ export const nextStepFor = (type: string, code: string): NextStep => {
   if (TOUR_STEPS.has(type)) return NOT_YOUR_TOUR.has(code) ? 'take-another-tour' : 'check-tour';
   if (type === 'location.counted') return 'recount';
   if (PACK_TYPES.has(type)) return 'check-shipment';
+  if (type === 'stock.received') return 'check-receipt';
   return 'tell-support';
 };
 
@@ -88,6 +91,7 @@ export const screenFor = (type: string): RefusalScreen => {
   if (type === 'tour.claimed' || TOUR_STEPS.has(type) || type === 'location.counted')
     return 'picking';
   if (PACK_TYPES.has(type)) return 'pack';
+  if (type === 'stock.received') return 'receive';
   return 'home';
 };
 
@@ -118,6 +122,8 @@ export const actionFor = (step: NextStep, tourId?: string): StepAction | null =>
         : { label: 'Open your tours', path: '/pick' };
     case 'check-shipment':
       return { label: 'Open the pack station', path: '/pack' };
+    case 'check-receipt':
+      return { label: 'Open receiving', path: '/receive' };
     case 'recount':
     case 'check-operator':
     case 'tell-support':

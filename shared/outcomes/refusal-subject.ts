@@ -33,6 +33,13 @@ export const refusalSubject = (payload: unknown): RefusalSubject => {
   const p = payload as Record<string, unknown>;
   const subject: RefusalSubject = {};
   for (const f of FIELDS) if (typeof p[f] === 'string') subject[f] = p[f];
+  // A receipt of one line names its item and location there (stock.received).
+  const [only, ...more] = Array.isArray(p.lines) ? (p.lines as unknown[]) : [];
+  if (only && typeof only === 'object' && more.length === 0) {
+    const l = only as Record<string, unknown>;
+    if (typeof l.skuId === 'string') subject.skuId ??= l.skuId;
+    if (typeof l.locationId === 'string') subject.locationId ??= l.locationId;
+  }
   // wave.released names itself; its name is the lead's word for it.
   if (typeof p.name === 'string' && subject.waveId) subject.waveName = p.name;
   return subject;

@@ -51,6 +51,9 @@ const WHY: Record<string, string> = {
   'not-picked': 'its items are not all picked',
   'bad-tracking-number': 'the tracking number is not valid for the carrier',
   'ship-complete-incomplete': 'the order ships complete and is not all here',
+  'unknown-expected-receipt': 'the expected receipt is no longer expected',
+  'expected-receipt-other-sku': 'the expected receipt is for another item',
+  'stock-too-large': 'the quantity is more than a location can be counted to hold',
   'operator-unknown': 'the server does not know your badge',
   'operator-inactive': 'your badge is deactivated',
   'role-required': 'your role may not do this',
@@ -103,6 +106,8 @@ const headlineOf = (type: string, code: string, n: RefusalNames): string => {
       return `The shipment${n.order ? ` of order ${n.order}` : ''} was not confirmed: ${why(code)}.`;
     case 'shipment-item.removed':
       return `${line} was not taken out of the shipment: ${why(code)}.`;
+    case 'stock.received':
+      return `Your receipt${n.sku ? ` of ${n.sku}` : ''}${n.location ? ` at ${n.location}` : ''} was not recorded: ${why(code)}.`;
     case 'stock.returned':
       return `The return${n.sku ? ` of ${n.sku}` : ''}${n.location ? ` to ${n.location}` : ''} was not recorded: ${why(code)}.`;
     default:
@@ -123,6 +128,8 @@ const NEXT: Record<NextStep, string> = {
   'check-tour': 'Open the tour to see what is left to pick.',
   recount: 'Count the location again: the server keeps its stock as it was until a count is taken.',
   'check-shipment': "Check the order's totes and confirm the shipment again.",
+  'check-receipt':
+    'Open receiving, check the item, location and quantity, and receive the stock again: the server did not add it.',
   'check-operator': 'Ask a lead to check your badge and role, then sign in again.',
   'tell-support':
     'Tell whoever looks after the server: this action cannot be sent as it is, and doing it again will not help.',

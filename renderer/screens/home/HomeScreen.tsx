@@ -41,6 +41,11 @@ export const HomeScreen = () => {
           </Link>
         )}
         {operator?.role === 'lead' && (
+          <Link className="button" to="/receive">
+            Receive stock
+          </Link>
+        )}
+        {operator?.role === 'lead' && (
           <Link className="button" to="/kpis">
             Shift figures
           </Link>

@@ -20,6 +20,7 @@ import {
   TourClaimedSchema,
   TourCompletedSchema,
 } from './picker';
+import { StockReceivedByLeadSchema } from './receiving';
 
 // Every event a person's device may send: its payload schema and the role it needs.
 export const DEVICE_EVENTS = {
@@ -29,6 +30,7 @@ export const DEVICE_EVENTS = {
   'wave.released': { role: 'lead', payload: WaveReleasedSchema },
   'wave.cancelled': { role: 'lead', payload: WaveCancelledSchema },
   'tour.assigned': { role: 'lead', payload: TourAssignedSchema },
+  'stock.received': { role: 'lead', payload: StockReceivedByLeadSchema },
   'floor-settings.changed': { role: 'lead', payload: FloorSettingsChangedSchema },
   'tour.claimed': { role: 'picker', payload: TourClaimedSchema },
   'tote.assigned': { role: 'picker', payload: ToteAssignedSchema },

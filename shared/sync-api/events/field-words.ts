@@ -8,4 +8,5 @@ export const EVENT_FIELD_WORDS: Partial<Record<DeviceEventType, FieldWords>> = {
   'wave.released': { name: "the wave's name" },
   'short-pick.reported': { foundQty: 'the quantity found' },
   'location.counted': { qty: 'the counted quantity' },
+  'stock.received': { qty: 'the received quantity', lines: 'the receipt' },
 };

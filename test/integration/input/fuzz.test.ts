@@ -186,6 +186,10 @@ const DEVICE_PAYLOADS: Record<DeviceEventType, Json> = {
   },
   'wave.cancelled': { waveId: 'W1' },
   'tour.assigned': { tourId: 'T1', pickerId: 'pick-1' },
+  'stock.received': {
+    receiptId: 'RC1',
+    lines: [{ skuId: 'SKU-1', locationId: 'L1', qty: 3 }],
+  },
   'floor-settings.changed': {
     priorityRules: [{ rule: 'customer-tier', on: true }],
     oneTourPerPicker: false,

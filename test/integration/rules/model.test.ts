@@ -420,15 +420,36 @@ describe.each(kinds)('the OMS rules as a model on %s', HEAVY, (kind) => {
                   };
                 break;
               case 19:
+                // Stock arrives: half from the OMS, half received by a lead at the dock.
                 if (stock)
-                  device = {
-                    oms: 'oms.stock-received',
-                    payload: {
-                      receipts: [
-                        { locationId: stock.locationId, skuId: stock.skuId, qty: 1 + (it.b % 5) },
-                      ],
-                    },
-                  };
+                  device =
+                    it.c % 2
+                      ? {
+                          op: OPERATORS.lead,
+                          type: 'stock.received',
+                          payload: {
+                            receiptId: `RC-${it.a}-${it.b}`,
+                            lines: [
+                              {
+                                skuId: stock.skuId,
+                                locationId: stock.locationId,
+                                qty: 1 + (it.b % 5),
+                              },
+                            ],
+                          },
+                        }
+                      : {
+                          oms: 'oms.stock-received',
+                          payload: {
+                            receipts: [
+                              {
+                                locationId: stock.locationId,
+                                skuId: stock.skuId,
+                                qty: 1 + (it.b % 5),
+                              },
+                            ],
+                          },
+                        };
                 break;
             }
             if (!device) continue;
@@ -506,6 +527,7 @@ describe.each(kinds)('the OMS rules as a model on %s', HEAVY, (kind) => {
       'pick.confirmed',
       'short-pick.reported',
       'shipment.confirmed',
+      'stock.received',
     ]) {
       expect(outcomes.get(`${type} accepted`) ?? 0, type).toBeGreaterThan(0);
     }

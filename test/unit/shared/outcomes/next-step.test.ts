@@ -55,9 +55,15 @@ describe('the next step after a refusal', () => {
     });
   });
 
+  it('sends a refused receipt back to receiving, with a way there', () => {
+    expect(nextStepFor('stock.received', 'unknown-location')).toBe('check-receipt');
+    expect(screenFor('stock.received')).toBe('receive');
+    expect(actionFor('check-receipt')).toEqual({ label: 'Open receiving', path: '/receive' });
+  });
+
   it('has a screen and a step for every event a device sends', () => {
     for (const type of Object.keys(DEVICE_EVENTS)) {
-      expect(['plan', 'queue', 'picking', 'pack', 'home']).toContain(screenFor(type));
+      expect(['plan', 'queue', 'picking', 'pack', 'receive', 'home']).toContain(screenFor(type));
       expect(nextStepFor(type, 'some-new-code')).not.toBe('tell-support');
     }
   });

@@ -24,6 +24,37 @@ describe('a refusal in the words of the person who acted', () => {
     });
   });
 
+  it("names a refused receipt's item and location, and sends the lead back to receiving", () => {
+    expect(
+      refusalSubject({
+        receiptId: 'R1',
+        lines: [{ skuId: 'S1', locationId: 'L9', qty: 4 }],
+      }),
+    ).toEqual({ skuId: 'S1', locationId: 'L9' });
+    // A receipt of several lines names no one item.
+    expect(
+      refusalSubject({
+        lines: [
+          { skuId: 'S1', locationId: 'L1', qty: 1 },
+          { skuId: 'S2', locationId: 'L1', qty: 1 },
+        ],
+      }),
+    ).toEqual({});
+    const notice = describeRefusal(
+      {
+        type: 'stock.received',
+        code: 'unknown-location',
+        message: 'The location L9 is not known here: scan its label or type its code again.',
+      },
+      { sku: 'SKU-00001', location: 'L9' },
+    );
+    expect(notice.headline).toBe(
+      'Your receipt of SKU-00001 at L9 was not recorded: the server does not know the location.',
+    );
+    expect(notice.screen).toBe('receive');
+    expect(notice.action).toEqual({ label: 'Open receiving', path: '/receive' });
+  });
+
   it('names a lost tour by its wave and number, never by its id', () => {
     const notice = describeRefusal(
       { type: 'tour.claimed', code: 'tour-taken', message: 'Tour t-9f3 is held by Pat Picker.' },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Operator } from '../../../shared/domain/operator';
+import { moveOrder, type OrderMove } from '../../../shared/engines/plan/move-order';
 import { useAct } from '../../actions/use-act';
 import { RefusalNotices } from '../../components/RefusalNotices';
 import {
@@ -7,18 +8,13 @@ import {
   useOpenTours,
   usePickers,
   type Figures,
-  type LeftWhy,
   type OpenTour,
-  type PlanPreview,
   type PreviewWave,
 } from '../../db/tables/planning';
-
-const LEFT_WORDS: Record<LeftWhy, string> = {
-  'no-stock': 'not enough free stock',
-  'ship-complete-incomplete': 'ship-complete order not all in stock',
-  held: 'on hold',
-  'outside-zones': "outside the template's zones",
-};
+import { loadTemplates } from '../../planning/wave-templates';
+import { useAppStore } from '../../stores/app-store';
+import { TemplateForm } from './plan/TemplateForm';
+import { WavePreview } from './plan/WavePreview';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -31,7 +27,10 @@ export const PlanScreen = () => {
   const act = useAct();
   const tours = useOpenTours();
   const pickers = usePickers();
-  const [preview, setPreview] = useState<PlanPreview | null>(null);
+  // Kept in the store: leaving the screen and coming back finds the preview as it was.
+  const preview = useAppStore((s) => s.planPreview);
+  const setPreview = useAppStore((s) => s.setPlanPreview);
+  const [template, setTemplate] = useState(() => loadTemplates().chosen);
   const [error, setError] = useState<string | null>(null);
   // One thing at a time: a second tap while an event is being recorded does nothing.
   const [busy, setBusy] = useState(false);
@@ -47,16 +46,27 @@ export const PlanScreen = () => {
 
   const plan = () =>
     run(async () => {
-      const planned = await planShift(() => crypto.randomUUID());
+      const planned = await planShift(() => crypto.randomUUID(), template);
       setPreview(planned.ok ? planned.value : null);
       return planned.ok ? null : planned.reason;
+    });
+
+  // Both tours are routed again (shared/engines/plan/move-order.ts); a refusal changes nothing.
+  const move = (m: OrderMove) =>
+    run(async () => {
+      const current = useAppStore.getState().planPreview;
+      if (!current) return null;
+      const moved = moveOrder(current, m, () => crypto.randomUUID());
+      if (moved.ok) setPreview(moved.value);
+      return moved.ok ? null : moved.reason;
     });
 
   const release = (wave: PreviewWave) =>
     run(async () => {
       const done = await act('wave.released', wave.payload);
       if (!done.ok) return done.reason;
-      setPreview((p) => p && { ...p, waves: p.waves.filter((w) => w !== wave) });
+      const p = useAppStore.getState().planPreview;
+      setPreview(p && { ...p, waves: p.waves.filter((w) => w !== wave) });
       return null;
     });
 
@@ -71,9 +81,10 @@ export const PlanScreen = () => {
       <h1 id="plan-title">Plan waves</h1>
       <p className="lead">
         Waves from every line the free stock can fill, by promise date, customer tier and order
-        date; carts of 8 totes.
+        date, within the wave template: {template.name}.
       </p>
       <RefusalNotices screen="plan" handlers={{ 're-plan': () => void plan() }} />
+      <TemplateForm onChosen={setTemplate} />
       <button type="button" onClick={() => void plan()} disabled={busy}>
         Plan waves
       </button>
@@ -82,7 +93,14 @@ export const PlanScreen = () => {
           {error}
         </p>
       )}
-      {preview && <Preview preview={preview} busy={busy} onRelease={(w) => void release(w)} />}
+      {preview && (
+        <WavePreview
+          preview={preview}
+          busy={busy}
+          onRelease={(w) => void release(w)}
+          onMove={(m) => void move(m)}
+        />
+      )}
       <ReleasedTours
         tours={tours}
         pickers={pickers ?? []}
@@ -92,54 +110,6 @@ export const PlanScreen = () => {
     </section>
   );
 };
-
-const Preview = ({
-  preview,
-  busy,
-  onRelease,
-}: {
-  preview: PlanPreview;
-  busy: boolean;
-  onRelease: (wave: PreviewWave) => void;
-}) => (
-  <div className="plan-preview">
-    <h2>Planned waves</h2>
-    {preview.waves.length === 0 && <p className="lead">No wave to release.</p>}
-    {preview.waves.map((w) => (
-      <article key={w.payload.waveId} className="plan-wave" aria-label={w.payload.name}>
-        <h3>{w.payload.name}</h3>
-        <p>{figures(w)}</p>
-        <ol className="plan-tours" aria-label={`Tours of ${w.payload.name}`}>
-          {w.tours.map((t, i) => (
-            <li key={w.payload.tours[i]!.tourId}>
-              Tour {i + 1}: {figures(t)}
-            </li>
-          ))}
-        </ol>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => onRelease(w)}
-          aria-label={`Release ${w.payload.name}`}
-        >
-          Release
-        </button>
-      </article>
-    ))}
-    {preview.left.length > 0 && (
-      <>
-        <h3>Lines left</h3>
-        <ul className="plan-left" aria-label="Lines left">
-          {preview.left.map((l) => (
-            <li key={l.reason}>
-              {count(l.lines, 'line')}: {LEFT_WORDS[l.reason]}
-            </li>
-          ))}
-        </ul>
-      </>
-    )}
-  </div>
-);
 
 const ReleasedTours = ({
   tours,

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { tourPath, tourStops, warehouseMap } from '../../../shared/engines/layout/map-geometry';
 import type { Point, Warehouse } from '../../../shared/engines/layout/warehouse';
 
-// Pixels per metre: a 10-aisle, 30 m floor draws about 330 by 390 pixels.
-const SCALE = 12;
+// Pixels per metre: a 10-aisle, 30 m floor draws about 430 by 520 pixels.
+const SCALE = 16;
 const MARGIN_M = 2.5;
 
 // One tour's route on the warehouse plan: aisles, cross aisles, the depot, the path walked and

@@ -98,7 +98,6 @@ const TourItem = ({
         </span>
         <button
           type="button"
-          className="secondary"
           aria-expanded={open}
           aria-label={`${open ? 'Close' : 'Open'} ${label}`}
           onClick={() => setOpen(!open)}

@@ -63,6 +63,12 @@ const overTemplate = (
   const kg = wave.reduce((s, x) => s + x.weightKg, 0);
   if (kg > t.maxWeightKg + EPSILON)
     return `${name} would weigh ${Math.round(kg * 100) / 100} kg (the template allows ${t.maxWeightKg})`;
+  const litres = wave.reduce(
+    (s, x) => s + x.tasks.reduce((v, k) => v + k.qty * (ctx.volumeL.get(k.skuId) ?? 0), 0),
+    0,
+  );
+  if (litres > t.maxVolumeL + EPSILON)
+    return `${name} would take ${Math.round(litres * 100) / 100} L (the template allows ${t.maxVolumeL})`;
   return null;
 };
 

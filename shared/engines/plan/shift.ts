@@ -47,7 +47,9 @@ export interface PreviewContext {
   points: ReadonlyMap<string, Point>;
   cart: Cart;
   template: WaveTemplate;
+  // Per unit, by SKU id.
   weightKg: ReadonlyMap<string, number>;
+  volumeL: ReadonlyMap<string, number>;
   lines: readonly BackorderLine[];
   allocation: readonly FillLine[];
   day?: string;
@@ -273,6 +275,7 @@ export const planShiftFrom = (
       cart,
       template,
       weightKg,
+      volumeL,
       lines: site.lines,
       allocation: filled.value.fillList,
       day: options.day,

@@ -115,6 +115,22 @@ describe('moveOrder', () => {
       ...before,
       context: { ...before.context, template: { ...before.context.template, maxOrders: 7 } },
     };
+    const bulky = {
+      ...roomy,
+      context: { ...roomy.context, template: { ...roomy.context.template, maxVolumeL: 1 } },
+    };
+    expect(
+      moveOrder(
+        bulky,
+        { orderId, from: { wave: 0, tour: 0 }, to: { wave: 1, tour: null } },
+        counter(),
+      ),
+    ).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(
+        /^1 Dec · no cut-off · Wave 3 would take [\d.]+ L \(the template allows 1\)\.$/,
+      ),
+    });
     const out = moveOrder(
       roomy,
       { orderId, from: { wave: 0, tour: 0 }, to: { wave: 1, tour: null } },

@@ -2,7 +2,6 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Location } from '../../../shared/domain/location';
-import { dayWords } from '../../../shared/engines/plan/wave-number';
 import { db } from '../../../renderer/db/db';
 import { PlanScreen } from '../../../renderer/screens/lead/PlanScreen';
 import { useAppStore } from '../../../renderer/stores/app-store';
@@ -39,7 +38,8 @@ const sku = (id: string, weightKg = 1) => ({
   barcodes: [],
 });
 
-const DAY = dayWords(new Date());
+// The day as people say it, on the station's clock: "1 Dec".
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(new Date());
 const WAVE = `${DAY} · no cut-off · Wave 1`;
 
 // Three orders: SO-1 at L1, SO-2 at L2, SO-3 at L3 and L4, one unit a line.

@@ -1,36 +1,20 @@
 import { useState } from 'react';
 import type { Operator } from '../../../shared/domain/operator';
-import { moveOrder, type OrderMove } from '../../../shared/engines/plan/move-order';
 import { useAct } from '../../actions/use-act';
-import { RefusalNotices } from '../../components/RefusalNotices';
-import {
-  planShift,
-  useOpenTours,
-  usePickers,
-  type Figures,
-  type OpenTour,
-  type PreviewWave,
-} from '../../db/tables/planning';
-import { loadTemplates } from '../../planning/wave-templates';
-import { useAppStore } from '../../stores/app-store';
-import { TemplateForm } from './plan/TemplateForm';
-import { WavePreview } from './plan/WavePreview';
+import { useOpenTours, usePickers, type Figures, type OpenTour } from '../../db/tables/planning';
+import { PlanWaves } from './plan/PlanWaves';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const figures = (f: Figures) =>
   `${count(f.orders, 'order')} · ${count(f.lines, 'line')} · ${count(f.units, 'unit')} · ${Math.round(f.routeLengthM)} m`;
 
-// The lead's smallest release path: plan every fillable line with the default rules, review
-// the waves, release them one by one, and hand tours to pickers ahead of time.
+// The lead's release path: plan every fillable line within a wave template, review and change
+// the waves (plan/), release them one by one, and hand tours to pickers ahead of time.
 export const PlanScreen = () => {
   const act = useAct();
   const tours = useOpenTours();
   const pickers = usePickers();
-  // Kept in the store: leaving the screen and coming back finds the preview as it was.
-  const preview = useAppStore((s) => s.planPreview);
-  const setPreview = useAppStore((s) => s.setPlanPreview);
-  const [template, setTemplate] = useState(() => loadTemplates().chosen);
   const [error, setError] = useState<string | null>(null);
   // One thing at a time: a second tap while an event is being recorded does nothing.
   const [busy, setBusy] = useState(false);
@@ -44,32 +28,6 @@ export const PlanScreen = () => {
     }
   };
 
-  const plan = () =>
-    run(async () => {
-      const planned = await planShift(() => crypto.randomUUID(), template);
-      setPreview(planned.ok ? planned.value : null);
-      return planned.ok ? null : planned.reason;
-    });
-
-  // Both tours are routed again (shared/engines/plan/move-order.ts); a refusal changes nothing.
-  const move = (m: OrderMove) =>
-    run(async () => {
-      const current = useAppStore.getState().planPreview;
-      if (!current) return null;
-      const moved = moveOrder(current, m, () => crypto.randomUUID());
-      if (moved.ok) setPreview(moved.value);
-      return moved.ok ? null : moved.reason;
-    });
-
-  const release = (wave: PreviewWave) =>
-    run(async () => {
-      const done = await act('wave.released', wave.payload);
-      if (!done.ok) return done.reason;
-      const p = useAppStore.getState().planPreview;
-      setPreview(p && { ...p, waves: p.waves.filter((w) => w !== wave) });
-      return null;
-    });
-
   const assign = (tourId: string, pickerId: string) =>
     run(async () => {
       const done = await act('tour.assigned', { tourId, pickerId });
@@ -79,27 +37,11 @@ export const PlanScreen = () => {
   return (
     <section aria-labelledby="plan-title" className="plan">
       <h1 id="plan-title">Plan waves</h1>
-      <p className="lead">
-        Waves from every line the free stock can fill, by promise date, customer tier and order
-        date, within the wave template: {template.name}.
-      </p>
-      <RefusalNotices screen="plan" handlers={{ 're-plan': () => void plan() }} />
-      <TemplateForm onChosen={setTemplate} />
-      <button type="button" onClick={() => void plan()} disabled={busy}>
-        Plan waves
-      </button>
+      <PlanWaves />
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
-      )}
-      {preview && (
-        <WavePreview
-          preview={preview}
-          busy={busy}
-          onRelease={(w) => void release(w)}
-          onMove={(m) => void move(m)}
-        />
       )}
       <ReleasedTours
         tours={tours}

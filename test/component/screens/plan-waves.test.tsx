@@ -170,6 +170,32 @@ describe('wave templates and the wave preview', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('refuses a move to a full cart next to the order, and changes nothing', async () => {
+    await seed();
+    const user = userEvent.setup();
+    render(<PlanScreen />);
+    // One tote a cart: each order is a tour of its own.
+    await saveTemplate(user, { Name: 'One tote', 'Cart totes': '1' });
+    await user.click(screen.getByRole('button', { name: 'Plan waves' }));
+    const wave = await screen.findByRole('article', { name: WAVE });
+    const before = tourFigures(wave);
+    expect(before).toHaveLength(3);
+    await user.click(screen.getByRole('button', { name: `Open Tour 1 of ${WAVE}` }));
+    const order = within(
+      screen.getByRole('list', { name: `Orders on Tour 1 of ${WAVE}` }),
+    ).getByRole('listitem', { name: /^Order / });
+    const orderId = order.getAttribute('aria-label')!.replace('Order ', '');
+    await user.selectOptions(
+      within(order).getByRole('combobox', { name: `Move ${orderId} to` }),
+      `Tour 2 of ${WAVE}`,
+    );
+    await user.click(within(order).getByRole('button', { name: `Move ${orderId}` }));
+    expect(await within(order).findByRole('alert')).toHaveTextContent(
+      `Tour 2 of ${WAVE} has no free tote (1 of 1).`,
+    );
+    expect(tourFigures(screen.getByRole('article', { name: WAVE }))).toEqual(before);
+  });
+
   it('draws the tour on the map, its stops numbered in route order', async () => {
     await seed();
     const user = userEvent.setup();

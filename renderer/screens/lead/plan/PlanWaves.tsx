@@ -7,7 +7,7 @@ import { planShift } from '../../../db/tables/planning';
 import { loadTemplates } from '../../../planning/wave-templates';
 import { useAppStore } from '../../../stores/app-store';
 import { TemplateForm } from './TemplateForm';
-import { WavePreview } from './WavePreview';
+import { WavePreview, type MoveProblem } from './WavePreview';
 
 // Planning before release: the wave template, "Plan waves", the preview the lead reviews and
 // changes (orders moved between tours), and releasing a wave.
@@ -18,11 +18,14 @@ export const PlanWaves = () => {
   const setPreview = useAppStore((s) => s.setPlanPreview);
   const [template, setTemplate] = useState(() => loadTemplates().chosen);
   const [error, setError] = useState<string | null>(null);
+  // A move refused is said next to the order, where the lead is looking.
+  const [moveProblem, setMoveProblem] = useState<MoveProblem | null>(null);
   // One thing at a time: a second tap while an event is being recorded does nothing.
   const [busy, setBusy] = useState(false);
 
   const run = async (work: () => Promise<string | null>) => {
     setBusy(true);
+    setMoveProblem(null);
     try {
       setError(await work());
     } finally {
@@ -44,7 +47,8 @@ export const PlanWaves = () => {
       if (!current) return null;
       const moved = moveOrder(current, m, () => crypto.randomUUID());
       if (moved.ok) setPreview(moved.value);
-      return moved.ok ? null : moved.reason;
+      else setMoveProblem({ ...m.from, orderId: m.orderId, words: moved.reason });
+      return null;
     });
 
   const release = (wave: PreviewWave) =>
@@ -78,6 +82,7 @@ export const PlanWaves = () => {
           busy={busy}
           onRelease={(w) => void release(w)}
           onMove={(m) => void move(m)}
+          moveProblem={moveProblem}
         />
       )}
     </>

@@ -12,6 +12,14 @@ const LEFT_WORDS: Record<LeftWhy, string> = {
   'outside-zones': "outside the template's zones",
 };
 
+// A move the engine refused, with the tour the order is on.
+export interface MoveProblem {
+  orderId: string;
+  wave: number;
+  tour: number;
+  words: string;
+}
+
 const tourLabel = (wave: PreviewWave, tour: number) => `Tour ${tour + 1} of ${wave.payload.name}`;
 
 // The planned waves → tours → orders and lines, each tour's route on the map, moving an order to
@@ -21,11 +29,13 @@ export const WavePreview = ({
   busy,
   onRelease,
   onMove,
+  moveProblem,
 }: {
   preview: PlanPreview;
   busy: boolean;
   onRelease: (wave: PreviewWave) => void;
   onMove: (move: OrderMove) => void;
+  moveProblem: MoveProblem | null;
 }) => (
   <div className="plan-preview">
     <h2>Planned waves</h2>
@@ -44,6 +54,7 @@ export const WavePreview = ({
               planned={t}
               busy={busy}
               onMove={onMove}
+              problem={moveProblem?.wave === wi && moveProblem.tour === ti ? moveProblem : null}
             />
           ))}
         </ol>
@@ -79,6 +90,7 @@ const TourItem = ({
   planned,
   busy,
   onMove,
+  problem,
 }: {
   preview: PlanPreview;
   wave: number;
@@ -86,6 +98,7 @@ const TourItem = ({
   planned: PlannedTour;
   busy: boolean;
   onMove: (move: OrderMove) => void;
+  problem: MoveProblem | null;
 }) => {
   const [open, setOpen] = useState(false);
   const w = preview.waves[wave]!;
@@ -126,6 +139,7 @@ const TourItem = ({
                 tasks={planned.tasks.filter((k) => k.orderId === tote.orderId)}
                 busy={busy}
                 onMove={onMove}
+                problem={problem?.orderId === tote.orderId ? problem.words : null}
               />
             ))}
           </ul>
@@ -144,6 +158,7 @@ const OrderItem = ({
   tasks,
   busy,
   onMove,
+  problem,
 }: {
   preview: PlanPreview;
   wave: number;
@@ -153,6 +168,7 @@ const OrderItem = ({
   tasks: PlannedTour['tasks'];
   busy: boolean;
   onMove: (move: OrderMove) => void;
+  problem: string | null;
 }) => {
   const [target, setTarget] = useState('');
   // Every other tour of every wave, and a new tour of each wave.
@@ -208,6 +224,11 @@ const OrderItem = ({
           Move
         </button>
       </div>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
     </li>
   );
 };

@@ -1,16 +1,18 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { createPlanSlice, type PlanSlice } from './plan-slice';
 import { createPwaSlice, type PwaSlice } from './pwa-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSyncSlice, type SyncSlice } from './sync-slice';
 import { createWalkSlice, type WalkSlice } from './walk-slice';
 
 // One bound store made of small slices; middleware only here, on the combined store.
-export type AppState = PwaSlice & SessionSlice & SyncSlice & WalkSlice;
+export type AppState = PlanSlice & PwaSlice & SessionSlice & SyncSlice & WalkSlice;
 
 export const useAppStore = create<AppState>()(
   persist(
     (...a) => ({
+      ...createPlanSlice(...a),
       ...createPwaSlice(...a),
       ...createSessionSlice(...a),
       ...createSyncSlice(...a),

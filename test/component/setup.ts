@@ -13,6 +13,7 @@ beforeEach(async () => {
     failedAt: null,
     offlineReady: false,
     walks: {},
+    planPreview: null,
   });
 });
 

@@ -17,6 +17,8 @@ import {
   type PlanPreview,
   type ShiftSite,
 } from '../../../shared/engines/plan/shift';
+import { dayWords, nextWaveNumber, onDayOf } from '../../../shared/engines/plan/wave-number';
+import type { NamedTemplate } from '../../../shared/planning/wave-templates';
 import type { Result } from '../../../shared/result';
 import { computePendingView, withPending } from '../../sync/pending-view';
 import { db } from '../db';
@@ -54,9 +56,26 @@ const readSite = (): Promise<ShiftSite> =>
     };
   });
 
-// Plans the shift on what this device shows now (shared/engines/plan/shift.ts).
-export const planShift = async (newId: () => string): Promise<Result<PlanPreview>> =>
-  planShiftFrom(await readSite(), newId);
+// The waves this device knows of (its own releases not yet answered included), for numbering.
+const readWaves = async (): Promise<Wave[]> => {
+  const view = await computePendingView(db);
+  return withPending('wave', await tableRows<Wave>('waves'), view);
+};
+
+// Plans the shift on what this device shows now (shared/engines/plan/shift.ts), by the lead's
+// template; the waves are named for today and numbered on from today's released waves.
+export const planShift = async (
+  newId: () => string,
+  template?: NamedTemplate,
+  now: Date = new Date(),
+): Promise<Result<PlanPreview>> => {
+  const [site, waves] = await Promise.all([readSite(), readWaves()]);
+  return planShiftFrom(site, newId, {
+    template,
+    day: dayWords(now),
+    firstNumber: nextWaveNumber(waves, onDayOf(now)),
+  });
+};
 
 export interface OpenTour extends Figures {
   id: string;

@@ -1,37 +1,20 @@
 import { useState } from 'react';
 import type { Operator } from '../../../shared/domain/operator';
 import { useAct } from '../../actions/use-act';
-import { RefusalNotices } from '../../components/RefusalNotices';
-import {
-  planShift,
-  useOpenTours,
-  usePickers,
-  type Figures,
-  type LeftWhy,
-  type OpenTour,
-  type PlanPreview,
-  type PreviewWave,
-} from '../../db/tables/planning';
-
-const LEFT_WORDS: Record<LeftWhy, string> = {
-  'no-stock': 'not enough free stock',
-  'ship-complete-incomplete': 'ship-complete order not all in stock',
-  held: 'on hold',
-  'outside-zones': "outside the template's zones",
-};
+import { useOpenTours, usePickers, type Figures, type OpenTour } from '../../db/tables/planning';
+import { PlanWaves } from './plan/PlanWaves';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const figures = (f: Figures) =>
   `${count(f.orders, 'order')} · ${count(f.lines, 'line')} · ${count(f.units, 'unit')} · ${Math.round(f.routeLengthM)} m`;
 
-// The lead's smallest release path: plan every fillable line with the default rules, review
-// the waves, release them one by one, and hand tours to pickers ahead of time.
+// The lead's release path: plan every fillable line within a wave template, review and change
+// the waves (plan/), release them one by one, and hand tours to pickers ahead of time.
 export const PlanScreen = () => {
   const act = useAct();
   const tours = useOpenTours();
   const pickers = usePickers();
-  const [preview, setPreview] = useState<PlanPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   // One thing at a time: a second tap while an event is being recorded does nothing.
   const [busy, setBusy] = useState(false);
@@ -45,21 +28,6 @@ export const PlanScreen = () => {
     }
   };
 
-  const plan = () =>
-    run(async () => {
-      const planned = await planShift(() => crypto.randomUUID());
-      setPreview(planned.ok ? planned.value : null);
-      return planned.ok ? null : planned.reason;
-    });
-
-  const release = (wave: PreviewWave) =>
-    run(async () => {
-      const done = await act('wave.released', wave.payload);
-      if (!done.ok) return done.reason;
-      setPreview((p) => p && { ...p, waves: p.waves.filter((w) => w !== wave) });
-      return null;
-    });
-
   const assign = (tourId: string, pickerId: string) =>
     run(async () => {
       const done = await act('tour.assigned', { tourId, pickerId });
@@ -69,20 +37,12 @@ export const PlanScreen = () => {
   return (
     <section aria-labelledby="plan-title" className="plan">
       <h1 id="plan-title">Plan waves</h1>
-      <p className="lead">
-        Waves from every line the free stock can fill, by promise date, customer tier and order
-        date; carts of 8 totes.
-      </p>
-      <RefusalNotices screen="plan" handlers={{ 're-plan': () => void plan() }} />
-      <button type="button" onClick={() => void plan()} disabled={busy}>
-        Plan waves
-      </button>
+      <PlanWaves />
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {preview && <Preview preview={preview} busy={busy} onRelease={(w) => void release(w)} />}
       <ReleasedTours
         tours={tours}
         pickers={pickers ?? []}
@@ -92,54 +52,6 @@ export const PlanScreen = () => {
     </section>
   );
 };
-
-const Preview = ({
-  preview,
-  busy,
-  onRelease,
-}: {
-  preview: PlanPreview;
-  busy: boolean;
-  onRelease: (wave: PreviewWave) => void;
-}) => (
-  <div className="plan-preview">
-    <h2>Planned waves</h2>
-    {preview.waves.length === 0 && <p className="lead">No wave to release.</p>}
-    {preview.waves.map((w) => (
-      <article key={w.payload.waveId} className="plan-wave" aria-label={w.payload.name}>
-        <h3>{w.payload.name}</h3>
-        <p>{figures(w)}</p>
-        <ol className="plan-tours" aria-label={`Tours of ${w.payload.name}`}>
-          {w.tours.map((t, i) => (
-            <li key={w.payload.tours[i]!.tourId}>
-              Tour {i + 1}: {figures(t)}
-            </li>
-          ))}
-        </ol>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => onRelease(w)}
-          aria-label={`Release ${w.payload.name}`}
-        >
-          Release
-        </button>
-      </article>
-    ))}
-    {preview.left.length > 0 && (
-      <>
-        <h3>Lines left</h3>
-        <ul className="plan-left" aria-label="Lines left">
-          {preview.left.map((l) => (
-            <li key={l.reason}>
-              {count(l.lines, 'line')}: {LEFT_WORDS[l.reason]}
-            </li>
-          ))}
-        </ul>
-      </>
-    )}
-  </div>
-);
 
 const ReleasedTours = ({
   tours,

@@ -51,6 +51,11 @@ export interface ReleaseInput {
   // (allocation.committed) is absent, or lists only what is still to reserve.
   allocation: readonly FillLine[];
   newId: () => string;
+  // The day as people say it ("1 Dec"): names then read "1 Dec · 16:00 cut-off · Wave 3", so
+  // two plans of one day, numbered on from the waves already released, never share a name.
+  day?: string;
+  // The first wave's number (1 unless waves were released earlier that day).
+  firstNumber?: number;
 }
 
 interface Lookups {
@@ -121,15 +126,28 @@ const cutoffWords = (cutoffAt: string | null) =>
   // The cut-off's clock time as the OMS wrote it (its offset is the warehouse's).
   cutoffAt ? `${cutoffAt.slice(11, 16)} cut-off` : 'no cut-off';
 
+// A wave's name, one a person can say: the day, the cut-off, the number ("1 Dec · 16:00
+// cut-off · Wave 3"). Without a day, as before: "Wave 3 · 16:00 cut-off · 2 tours".
+export const waveName = (
+  label: string,
+  cutoffAt: string | null,
+  tours: number,
+  day?: string,
+): string =>
+  day
+    ? `${day} · ${cutoffWords(cutoffAt)} · Wave ${label}`
+    : `Wave ${label} · ${cutoffWords(cutoffAt)} · ${tours} tour${tours === 1 ? '' : 's'}`;
+
 // One planned wave as wave.released payloads: usually one; more when its tours or its
 // allocation pass what one event may carry. Then the tours are cut in plan order, the most
 // urgent first, and tours sharing a ship-complete order stay in one event, so no such order is
 // half released. Ids come from newId; each tour's tasks keep the route order as their sequence.
 const releaseOne = (
-  wave: PlannedWaveTours,
-  number: number,
+  wave: Pick<PlannedWaveTours, 'cutoffAt' | 'tours'>,
+  number: number | string,
   lookups: Lookups,
   newId: () => string,
+  day?: string,
 ): Result<WaveRelease[]> => {
   for (const [i, tour] of wave.tours.entries())
     if (tour.tasks.length > MAX_TASKS)
@@ -164,7 +182,7 @@ const releaseOne = (
   for (const [k, part] of parts.entries()) {
     const tours = part.tours.sort((a, b) => a - b).map((i) => wave.tours[i]!);
     const label = parts.length === 1 ? `${number}` : `${number}.${k + 1}`;
-    const name = `Wave ${label} · ${cutoffWords(wave.cutoffAt)} · ${tours.length} tour${tours.length === 1 ? '' : 's'}`;
+    const name = waveName(label, wave.cutoffAt, tours.length, day);
     const payload: WaveReleased = {
       waveId: newId(),
       name,
@@ -195,19 +213,25 @@ const releaseOne = (
   return ok(out);
 };
 
-// One planned wave (numbered from 1 in its plan) as wave.released payloads.
+// One planned wave (numbered from 1 in its plan, or labelled "3.1") as wave.released payloads.
 export const waveReleases = (
-  wave: PlannedWaveTours,
-  number: number,
+  wave: Pick<PlannedWaveTours, 'cutoffAt' | 'tours'>,
+  number: number | string,
   input: ReleaseInput,
-): Result<WaveRelease[]> => releaseOne(wave, number, lookupsOf(input), input.newId);
+): Result<WaveRelease[]> => releaseOne(wave, number, lookupsOf(input), input.newId, input.day);
 
 // Every wave of a plan, most urgent first, as wave.released payloads.
 export const planReleases = (plan: ShiftPlan, input: ReleaseInput): Result<WaveRelease[]> => {
   const lookups = lookupsOf(input);
   const out: WaveRelease[] = [];
   for (const [i, wave] of plan.waves.entries()) {
-    const released = releaseOne(wave, i + 1, lookups, input.newId);
+    const released = releaseOne(
+      wave,
+      (input.firstNumber ?? 1) + i,
+      lookups,
+      input.newId,
+      input.day,
+    );
     if (!released.ok) return released;
     out.push(...released.value);
   }

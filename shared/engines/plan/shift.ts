@@ -9,9 +9,18 @@ import { fail, ok, type Result } from '../../result';
 import type { WaveReleased } from '../../sync-api/events/lead';
 import { allocate, type FillLine, type LeftReason } from '../allocation/allocate';
 import type { PlannedTour } from '../batching/batch-tours';
-import { warehouseFrom } from '../layout/warehouse';
+import type { Cart } from '../batching/cart';
+import { warehouseFrom, type Point, type Warehouse } from '../layout/warehouse';
+import type { WaveTemplate } from '../waves/wave-template';
+import {
+  cartOf,
+  engineTemplate,
+  noLineFits,
+  STANDARD_TEMPLATE,
+  type NamedTemplate,
+} from '../../planning/wave-templates';
 import { planWaves } from './plan-waves';
-import { DEFAULT_CART, DEFAULT_TEMPLATE, planReleases } from './release';
+import { planReleases } from './release';
 
 export interface Figures {
   orders: number;
@@ -20,10 +29,30 @@ export interface Figures {
   routeLengthM: number;
 }
 
-// A wave as the lead reviews it before releasing: the event to record and what it holds.
+// A wave as the lead reviews it before releasing: the event to record and what it holds, and
+// the planned tours behind it (orders, tasks in route order) for the lead to look at and change.
 export interface PreviewWave extends Figures {
   payload: WaveReleased;
   tours: Figures[];
+  cutoffAt: string | null;
+  // Its number as its name says it ("3", or "3.1" when one wave took two events).
+  label: string;
+  planned: PlannedTour[];
+}
+
+// What changing a preview needs: where things are, the cart and template it was planned with,
+// and what each line weighs, is and reserves (for the event rebuilt after a change).
+export interface PreviewContext {
+  warehouse: Warehouse;
+  points: ReadonlyMap<string, Point>;
+  cart: Cart;
+  template: WaveTemplate;
+  // Per unit, by SKU id.
+  weightKg: ReadonlyMap<string, number>;
+  volumeL: ReadonlyMap<string, number>;
+  lines: readonly BackorderLine[];
+  allocation: readonly FillLine[];
+  day?: string;
 }
 
 export type LeftWhy = LeftReason | 'outside-zones';
@@ -34,6 +63,14 @@ export interface PlanPreview {
   left: { reason: LeftWhy; lines: number }[];
   // The same lines one by one, in id order (a line part-filled is also in a wave).
   leftLines: { backorderLineId: string; reason: LeftWhy }[];
+  context: PreviewContext;
+}
+
+export interface PlanOptions {
+  template?: NamedTemplate;
+  // Names read "1 Dec · 16:00 cut-off · Wave 3" (release.ts), numbered from firstNumber.
+  day?: string;
+  firstNumber?: number;
 }
 
 // What the planner reads: the site as the lead sees it, live lines only.
@@ -117,9 +154,37 @@ export const figuresOf = (tours: readonly PlannedTour[]): Figures => ({
   routeLengthM: tours.reduce((s, t) => s + t.routeLengthM, 0),
 });
 
+const earliest = (cutoffs: readonly (string | null)[]): string | null => {
+  const known = cutoffs.filter((c): c is string => c !== null).sort(compareText);
+  return known[0] ?? null;
+};
+
+// "1 Dec · 16:00 cut-off · Wave 3.1" -> "3.1".
+const labelOf = (name: string) => /Wave (\d+(?:\.\d+)*)/.exec(name)?.[1] ?? name;
+
+export const previewWave = (
+  payload: WaveReleased,
+  cutoffAt: string | null,
+  tours: PlannedTour[],
+): PreviewWave => ({
+  payload,
+  ...figuresOf(tours),
+  tours: tours.map((t) => figuresOf([t])),
+  cutoffAt,
+  label: labelOf(payload.name),
+  planned: tours,
+});
+
 // Plans every fillable line with the default rules, template and cart: allocation of the free
 // stock, waves, tours and routes, each wave ready to release. A refusal is a sentence to show.
-export const planShiftFrom = (site: ShiftSite, newId: () => string): Result<PlanPreview> => {
+export const planShiftFrom = (
+  site: ShiftSite,
+  newId: () => string,
+  options: PlanOptions = {},
+): Result<PlanPreview> => {
+  const named = options.template ?? STANDARD_TEMPLATE;
+  const template = engineTemplate(named);
+  const cart = cartOf(named);
   if (site.layouts.length === 0)
     return fail('No warehouse layout is on this device yet: sync with the server, then plan.');
   if (site.layouts.length > 1)
@@ -147,21 +212,48 @@ export const planShiftFrom = (site: ShiftSite, newId: () => string): Result<Plan
     new Set(filled.value.left.map((l) => l.backorderLineId)),
   );
 
+  const weightKg = new Map(site.skus.map((s) => [s.id, s.weightKg]));
+  const volumeL = new Map(site.skus.map((s) => [s.id, s.volumeL]));
+  const skuOf = new Map(site.lines.map((l) => [l.id, l.skuId]));
+  const sizes = fillList.map((f) => {
+    const units = f.reservations.reduce((n, r) => n + r.qty, 0);
+    const sku = skuOf.get(f.backorderLineId)!;
+    return {
+      units,
+      weightKg: units * (weightKg.get(sku) ?? 0),
+      volumeL: units * (volumeL.get(sku) ?? 0),
+    };
+  });
+  const none = noLineFits(named, sizes);
+  if (none) return fail(none);
+  // Without cut-off grouping the waves mix cut-offs; each is then named by its earliest.
+  const waveLines = named.groupByCutoff
+    ? site.lines
+    : site.lines.map((l) => (l.cutoffAt === null ? l : { ...l, cutoffAt: null }));
   const plan = planWaves({
     fillList,
-    lines: site.lines,
+    lines: waveLines,
     skus: site.skus,
     locations: site.locations,
-    template: DEFAULT_TEMPLATE,
+    template,
     warehouse,
     points,
-    cart: DEFAULT_CART,
+    cart,
   });
   if (!plan.ok) return fail(`Cannot plan: ${plan.reason}`);
+  if (!named.groupByCutoff) {
+    const cutoffOf = new Map(site.lines.map((l) => [l.id, l.cutoffAt]));
+    for (const w of plan.value.waves)
+      w.cutoffAt = earliest(
+        w.tours.flatMap((t) => t.tasks.map((k) => cutoffOf.get(k.backorderLineId) ?? null)),
+      );
+  }
   const released = planReleases(plan.value, {
     lines: site.lines,
     allocation: filled.value.fillList,
     newId,
+    day: options.day,
+    firstNumber: options.firstNumber,
   });
   if (!released.ok) return fail(`Cannot plan: ${released.reason}`);
 
@@ -174,12 +266,19 @@ export const planShiftFrom = (site: ShiftSite, newId: () => string): Result<Plan
     ...plan.value.left,
   ].sort((a, b) => compareText(a.backorderLineId, b.backorderLineId));
   return ok({
-    waves: released.value.map((r) => ({
-      payload: r.payload,
-      ...figuresOf(r.tours),
-      tours: r.tours.map((t) => figuresOf([t])),
-    })),
+    waves: released.value.map((r) => previewWave(r.payload, r.cutoffAt, r.tours)),
     left: countLeft(leftLines.map((l) => l.reason)),
     leftLines,
+    context: {
+      warehouse,
+      points,
+      cart,
+      template,
+      weightKg,
+      volumeL,
+      lines: site.lines,
+      allocation: filled.value.fillList,
+      day: options.day,
+    },
   });
 };

@@ -11,6 +11,7 @@ import { PlanScreen } from '../../../renderer/screens/lead/PlanScreen';
 import { ENTITY_TABLES } from '../../../renderer/db/entity-tables';
 import { computePendingView, EMPTY_VIEW } from '../../../renderer/sync/pending-view';
 import { useAppStore } from '../../../renderer/stores/app-store';
+import { dayWords } from '../../../shared/engines/plan/wave-number';
 import { line } from '../fixtures';
 
 // Four aisles of 20 m, 3 m apart, the depot at the front of aisle 1. SKU-1 sits 5 m up aisle 1,
@@ -59,6 +60,9 @@ const operator = (id: string, name: string, role: Operator['role'], active = tru
   active,
 });
 
+// Waves are named for the day they are planned, numbered from 1 on a day with none released.
+const WAVE = `${dayWords(new Date())} · no cut-off · Wave 1`;
+
 const ctx = { operatorId: 'op-lee', now: () => new Date(), newId: () => crypto.randomUUID() };
 
 const seed = async () => {
@@ -91,14 +95,14 @@ describe('the plan screen', () => {
     const user = userEvent.setup();
     render(<PlanScreen />);
     await user.click(screen.getByRole('button', { name: 'Plan waves' }));
-    const wave = await screen.findByRole('article', { name: 'Wave 1 · no cut-off · 1 tour' });
+    const wave = await screen.findByRole('article', { name: WAVE });
     // Depot → 5 m up aisle 1 → across the front to 5 m up aisle 2 → back: 5 + 13 + 8 m.
     expect(within(wave).getByText('2 orders · 3 lines · 10 units · 26 m')).toBeInTheDocument();
     const tours = within(wave).getByRole('list', { name: /^Tours of/ });
     expect(
       within(tours)
         .getAllByRole('listitem')
-        .map((li) => li.textContent),
+        .map((li) => within(li).getByText(/^Tour \d+:/).textContent),
     ).toEqual(['Tour 1: 2 orders · 3 lines · 10 units · 26 m']);
     const left = screen.getByRole('list', { name: 'Lines left' });
     expect(
@@ -113,9 +117,7 @@ describe('the plan screen', () => {
     const user = userEvent.setup();
     render(<PlanScreen />);
     await user.click(screen.getByRole('button', { name: 'Plan waves' }));
-    await user.click(
-      await screen.findByRole('button', { name: 'Release Wave 1 · no cut-off · 1 tour' }),
-    );
+    await user.click(await screen.findByRole('button', { name: `Release ${WAVE}` }));
     expect(await screen.findByText('No wave to release.')).toBeInTheDocument();
     const events = await db.outbox.toArray();
     expect(events.map((e) => [e.type, e.operatorId])).toEqual([['wave.released', 'op-lee']]);
@@ -129,7 +131,7 @@ describe('the plan screen', () => {
     expect(payload.tours[0]!.tasks.map((t) => t.sequence)).toEqual([0, 1, 2]);
     // The device's own rules accept it: the released tour shows before the server answers.
     const released = await screen.findByRole('listitem', {
-      name: 'Tour 1 of Wave 1 · no cut-off · 1 tour',
+      name: `Tour 1 of ${WAVE}`,
     });
     expect(within(released).getByText('2 orders · 3 lines · 10 units · 26 m')).toBeInTheDocument();
     expect((await computePendingView(db)).refused).toEqual([]);
@@ -147,8 +149,8 @@ describe('the plan screen', () => {
     const user = userEvent.setup();
     render(<PlanScreen />);
     await user.click(screen.getByRole('button', { name: 'Plan waves' }));
-    await user.click(await screen.findByRole('button', { name: /^Release Wave 1/ }));
-    const label = 'Tour 1 of Wave 1 · no cut-off · 1 tour';
+    await user.click(await screen.findByRole('button', { name: `Release ${WAVE}` }));
+    const label = `Tour 1 of ${WAVE}`;
     const picker = await screen.findByRole('combobox', { name: `Picker for ${label}` });
     expect(
       within(picker)
@@ -171,8 +173,8 @@ describe('the plan screen', () => {
     const user = userEvent.setup();
     render(<PlanScreen />);
     await user.click(screen.getByRole('button', { name: 'Plan waves' }));
-    await user.click(await screen.findByRole('button', { name: /^Release Wave 1/ }));
-    const label = 'Tour 1 of Wave 1 · no cut-off · 1 tour';
+    await user.click(await screen.findByRole('button', { name: `Release ${WAVE}` }));
+    const label = `Tour 1 of ${WAVE}`;
     await user.selectOptions(
       await screen.findByRole('combobox', { name: `Picker for ${label}` }),
       'op-pat',

@@ -4,6 +4,7 @@ import { backorderLineHeld, backorderLineReleased } from './lines';
 import { shipmentConfirmed, shipmentItemRemoved, stockReturned } from './packing';
 import { locationCounted, pickConfirmed, pickUndone, shortPickReported } from './picks';
 import type { EventRule } from './rule';
+import { tourReassigned, tourUnassigned } from './tour-control';
 import { totesDropped, toteAssigned, tourAssigned, tourClaimed, tourCompleted } from './tours';
 import { waveCancelled, waveReleased } from './waves';
 
@@ -16,6 +17,8 @@ export const RULES: { [T in DeviceEventType]: EventRule<T> } = {
   'wave.released': waveReleased,
   'wave.cancelled': waveCancelled,
   'tour.assigned': tourAssigned,
+  'tour.unassigned': tourUnassigned,
+  'tour.reassigned': tourReassigned,
   'tour.claimed': tourClaimed,
   'tote.assigned': toteAssigned,
   'pick.confirmed': pickConfirmed,

@@ -5,6 +5,8 @@ import {
   BackorderLineHeldSchema,
   BackorderLineReleasedSchema,
   TourAssignedSchema,
+  TourReassignedSchema,
+  TourUnassignedSchema,
   WaveCancelledSchema,
   WaveReleasedSchema,
 } from './lead';
@@ -28,6 +30,8 @@ export const DEVICE_EVENTS = {
   'wave.released': { role: 'lead', payload: WaveReleasedSchema },
   'wave.cancelled': { role: 'lead', payload: WaveCancelledSchema },
   'tour.assigned': { role: 'lead', payload: TourAssignedSchema },
+  'tour.unassigned': { role: 'lead', payload: TourUnassignedSchema },
+  'tour.reassigned': { role: 'lead', payload: TourReassignedSchema },
   'tour.claimed': { role: 'picker', payload: TourClaimedSchema },
   'tote.assigned': { role: 'picker', payload: ToteAssignedSchema },
   'pick.confirmed': { role: 'picker', payload: PickConfirmedSchema },

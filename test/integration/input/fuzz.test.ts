@@ -184,8 +184,10 @@ const DEVICE_PAYLOADS: Record<DeviceEventType, Json> = {
       },
     ],
   },
-  'wave.cancelled': { waveId: 'W1' },
+  'wave.cancelled': { waveId: 'W1', releaseStock: true },
   'tour.assigned': { tourId: 'T1', pickerId: 'pick-1' },
+  'tour.unassigned': { tourId: 'T1' },
+  'tour.reassigned': { tourId: 'T1', pickerId: 'pick-1' },
   'tour.claimed': { tourId: 'T1' },
   'tote.assigned': { tourId: 'T1', toteCode: 'TOTE-1', slot: 0, orderId: 'SO-1' },
   'pick.confirmed': {

@@ -187,7 +187,7 @@ describe('tour.reassigned', () => {
         id: 'T1|TT2',
         tourId: 'T1',
         toteCode: 'TT2',
-        slot: 1,
+        slot: 0,
         orderId: 'SO-2',
         status: 'picking',
         packStation: null,

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { applyLocally, type LocalEvent } from '../../../../shared/event-rules/apply-locally';
-import { memoryTables, overlay, type RowChange } from '../../../../shared/event-rules/tables';
+import type { EntityName } from '../../../../shared/domain/entities';
+import { memoryTables, overlay } from '../../../../shared/event-rules/tables';
+
+type RowChange = { entity: EntityName; id: string; row: Record<string, unknown> };
 
 // A released wave of two tours (T1: two tasks, T2: one), stock reserved for both lines in the
 // wave, and three operators: Ann and Bo pick, Lee leads.
-const row = (entity: string, r: { id: string } & Record<string, unknown>): RowChange =>
-  ({ entity, id: r.id, row: r }) as RowChange;
+const row = (entity: string, r: { id: string } & Record<string, unknown>): RowChange => ({
+  entity: entity as EntityName,
+  id: r.id,
+  row: r,
+});
 
 const line = (id: string, qty: number) =>
   row('backorderLine', {

@@ -1,17 +1,14 @@
 import { useState } from 'react';
-import type { Operator } from '../../../shared/domain/operator';
 import { useAct } from '../../actions/use-act';
 import { RefusalNotices } from '../../components/RefusalNotices';
 import {
   planShift,
-  useOpenTours,
-  usePickers,
   type Figures,
   type LeftWhy,
-  type OpenTour,
   type PlanPreview,
   type PreviewWave,
 } from '../../db/tables/planning';
+import { ReleasedTours } from './FloorTours';
 
 const LEFT_WORDS: Record<LeftWhy, string> = {
   'no-stock': 'not enough free stock',
@@ -29,8 +26,6 @@ const figures = (f: Figures) =>
 // the waves, release them one by one, and hand tours to pickers ahead of time.
 export const PlanScreen = () => {
   const act = useAct();
-  const tours = useOpenTours();
-  const pickers = usePickers();
   const [preview, setPreview] = useState<PlanPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   // One thing at a time: a second tap while an event is being recorded does nothing.
@@ -60,12 +55,6 @@ export const PlanScreen = () => {
       return null;
     });
 
-  const assign = (tourId: string, pickerId: string) =>
-    run(async () => {
-      const done = await act('tour.assigned', { tourId, pickerId });
-      return done.ok ? null : done.reason;
-    });
-
   return (
     <section aria-labelledby="plan-title" className="plan">
       <h1 id="plan-title">Plan waves</h1>
@@ -83,12 +72,7 @@ export const PlanScreen = () => {
         </p>
       )}
       {preview && <Preview preview={preview} busy={busy} onRelease={(w) => void release(w)} />}
-      <ReleasedTours
-        tours={tours}
-        pickers={pickers ?? []}
-        busy={busy}
-        onAssign={(t, p) => void assign(t, p)}
-      />
+      <ReleasedTours />
     </section>
   );
 };
@@ -140,88 +124,3 @@ const Preview = ({
     )}
   </div>
 );
-
-const ReleasedTours = ({
-  tours,
-  pickers,
-  busy,
-  onAssign,
-}: {
-  tours: OpenTour[] | undefined;
-  pickers: Operator[];
-  busy: boolean;
-  onAssign: (tourId: string, pickerId: string) => void;
-}) => {
-  if (!tours) return null;
-  const nameOf = (id: string | null) => pickers.find((p) => p.id === id)?.name ?? id;
-  return (
-    <div className="plan-released">
-      <h2>Released tours</h2>
-      {tours.length === 0 && <p className="lead">No released tour is waiting for a picker.</p>}
-      <ul className="plan-tour-list" aria-label="Released tours">
-        {tours.map((t) => {
-          const label = `Tour ${t.sequence + 1} of ${t.waveName}`;
-          return (
-            <li key={t.id} className="plan-tour" aria-label={label}>
-              <div>
-                <strong>{label}</strong>
-                <div className="queue-sub">{figures(t)}</div>
-              </div>
-              {t.status === 'assigned' ? (
-                <p className="plan-assigned">Assigned to {nameOf(t.pickerId)}</p>
-              ) : (
-                <AssignTour
-                  label={label}
-                  pickers={pickers}
-                  busy={busy}
-                  onAssign={(p) => onAssign(t.id, p)}
-                />
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
-};
-
-const AssignTour = ({
-  label,
-  pickers,
-  busy,
-  onAssign,
-}: {
-  label: string;
-  pickers: Operator[];
-  busy: boolean;
-  onAssign: (pickerId: string) => void;
-}) => {
-  const [pickerId, setPickerId] = useState('');
-  return (
-    <div className="plan-assign">
-      <label className="inline">
-        Assign to
-        <select
-          value={pickerId}
-          onChange={(e) => setPickerId(e.target.value)}
-          aria-label={`Picker for ${label}`}
-        >
-          <option value="">Choose a picker</option>
-          {pickers.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        disabled={busy || pickerId === ''}
-        onClick={() => onAssign(pickerId)}
-        aria-label={`Assign ${label}`}
-      >
-        Assign
-      </button>
-    </div>
-  );
-};

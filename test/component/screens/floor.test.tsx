@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Tour } from '../../../shared/domain/tour';
 import { db } from '../../../renderer/db/db';
+import { claimNextTour } from '../../../renderer/picking/claim';
 import { FloorScreen } from '../../../renderer/screens/lead/FloorScreen';
 import { useAppStore } from '../../../renderer/stores/app-store';
 import { enrollLocally, renderAt } from '../fixtures';
@@ -247,5 +248,31 @@ describe('one tour per picker, on the picker’s screen', () => {
       'You already hold Tour 1 of Wave 1: finish or drop it first.',
     );
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('stops at the server’s one-tour refusal, with its sentence, rather than trying the next tour', async () => {
+    await enrollLocally();
+    await seedFloor({ status: 'released', pickerId: null });
+    const sentence = 'You already hold Tour 3 of Wave 0: finish or drop it first.';
+    // The server knows a tour of Pia's this device has not pulled yet, and refuses the claim.
+    const server = async () => {
+      for (const e of await db.outbox.toArray()) {
+        await db.outbox.delete(e.localId!);
+        await db.rejected.put({
+          ...e,
+          code: 'one-tour-at-a-time',
+          message: sentence,
+          answeredAt: new Date().toISOString(),
+        });
+      }
+    };
+    const tours = await db.tours.orderBy('id').toArray();
+    const claimed = await claimNextTour(
+      tours as Tour[],
+      { operatorId: PIA.id, now: () => new Date(), newId: () => crypto.randomUUID() },
+      { online: true, sleep: server, pollMs: 1 },
+    );
+    expect(claimed).toEqual({ ok: false, reason: sentence });
+    expect(await db.rejected.count()).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ export const ENTITY_TABLES = {
   shipment: 'shipments',
   expectedReceipt: 'expectedReceipts',
   returnInstruction: 'returnInstructions',
+  floorSettings: 'floorSettings',
   event: 'events',
 } as const satisfies Record<EntityName, string>;
 

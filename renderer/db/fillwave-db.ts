@@ -83,6 +83,7 @@ export class FillwaveDb extends Dexie {
   shipments!: Table<Row, string>;
   expectedReceipts!: Table<Row, string>;
   returnInstructions!: Table<Row, string>;
+  floorSettings!: Table<Row, string>;
   events!: Table<EventRecord, string>;
   outbox!: Table<OutboxEvent, number>;
   rejected!: Table<RejectedEvent, string>;
@@ -139,6 +140,7 @@ export class FillwaveDb extends Dexie {
       .stores({
         totes: 'id, tourId, orderId, toteCode, status',
         picks: 'id, tourId, pickTaskId, [tourId+toteCode], backorderLineId',
+        floorSettings: 'id',
       })
       .upgrade(async (tx) => {
         await tx

@@ -28,6 +28,7 @@ const WORKING_SET: EntityName[] = [
   'pick',
   'shipment',
   'returnInstruction',
+  'floorSettings',
   // Refusals name who holds a tour; an assignment checks the picker is active.
   'operator',
 ];

@@ -18,6 +18,7 @@ export const RULE_TABLES = [
   ['shipment', 'shipments'],
   ['expectedReceipt', 'expected_receipts'],
   ['returnInstruction', 'return_instructions'],
+  ['floorSettings', 'floor_settings'],
 ] as const satisfies readonly (readonly [EntityName, string])[];
 
 export type RuleEntity = (typeof RULE_TABLES)[number][0];

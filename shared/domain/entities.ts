@@ -3,6 +3,7 @@ import { BackorderLineSchema } from './backorder-line';
 import { DailyOrderCountSchema } from './daily-order-count';
 import { EventRecordSchema } from './event-record';
 import { ExpectedReceiptSchema } from './expected-receipt';
+import { FloorSettingsSchema } from './floor-settings';
 import { LocationSchema } from './location';
 import { OperatorSchema } from './operator';
 import { PickSchema } from './pick';
@@ -35,6 +36,7 @@ export const ENTITY_SCHEMAS = {
   shipment: ShipmentSchema,
   expectedReceipt: ExpectedReceiptSchema,
   returnInstruction: ReturnInstructionSchema,
+  floorSettings: FloorSettingsSchema,
   event: EventRecordSchema,
 } as const satisfies Record<string, z.ZodType>;
 

@@ -1,5 +1,6 @@
 import type { DeviceEventType } from '../sync-api/events/catalogue';
 import { allocationCommitted } from './allocation';
+import { floorSettingsChanged } from './floor-settings';
 import { backorderLineHeld, backorderLineReleased } from './lines';
 import { shipmentConfirmed, shipmentItemRemoved, stockReturned } from './packing';
 import { locationCounted, pickConfirmed, pickUndone, shortPickReported } from './picks';
@@ -19,6 +20,7 @@ export const RULES: { [T in DeviceEventType]: EventRule<T> } = {
   'tour.assigned': tourAssigned,
   'tour.unassigned': tourUnassigned,
   'tour.reassigned': tourReassigned,
+  'floor-settings.changed': floorSettingsChanged,
   'tour.claimed': tourClaimed,
   'tote.assigned': toteAssigned,
   'pick.confirmed': pickConfirmed,

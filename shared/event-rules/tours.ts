@@ -1,6 +1,6 @@
 import type { Tour } from '../domain/tour';
-import { floorRulesOf } from './floor-rules';
 import type { Draft } from './draft';
+import { floorSettingsOf } from './floor-settings';
 import { operatorName, tourName } from './names';
 import { accepted, defineRule, refuse, type RuleOutcome } from './rule';
 
@@ -12,7 +12,7 @@ export const HOLDING: Tour['status'][] = ['assigned', 'claimed', 'picking', 'com
 // One tour per picker (a floor setting, on by default): a claim of a released tour is refused
 // while the picker holds another. A tour the lead assigned them is theirs to start regardless.
 const otherTourHeld = (d: Draft, tourId: string, operatorId: string | null): Tour | undefined => {
-  if (!operatorId || !floorRulesOf(d).oneTourPerPicker) return undefined;
+  if (!operatorId || !floorSettingsOf(d).oneTourPerPicker) return undefined;
   return d
     .where('tour', 'pickerId', operatorId)
     .find((t) => t.id !== tourId && HOLDING.includes(t.status));

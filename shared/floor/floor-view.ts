@@ -13,7 +13,7 @@ import {
   type TourActivity,
   type TourFigures,
 } from './progress';
-import type { FloorRules } from './settings';
+import type { FloorSettings } from '../domain/floor-settings';
 
 // The floor as the lead watches it: every tour of every live wave in its real state, with its
 // figures, and the same tours per picker. Pure: the rows, the settings and the clock come in.
@@ -68,7 +68,11 @@ export interface FloorRows {
 const LIVE_WAVES: Wave['status'][] = ['released', 'picking'];
 const WITH_PICKER: Tour['status'][] = ['claimed', 'picking', 'completed', 'dropped'];
 
-export const floorOf = (rows: FloorRows, rules: FloorRules, now: Date): Floor => {
+export const floorOf = (
+  rows: FloorRows,
+  rules: Pick<FloorSettings, 'pickRatePerHour' | 'stallMinutes'>,
+  now: Date,
+): Floor => {
   const waves = rows.waves.filter((w) => LIVE_WAVES.includes(w.status));
   const live = new Set(waves.map((w) => w.id));
   const names = new Map(rows.operators.map((o) => [o.id, o.name]));

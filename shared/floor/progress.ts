@@ -1,6 +1,6 @@
 import type { PickTask } from '../domain/pick-task';
 import type { Tour } from '../domain/tour';
-import type { FloorRules } from './settings';
+import type { FloorSettings } from '../domain/floor-settings';
 
 // How far the floor is: per tour, then per wave and per picker. Pure figures from the rows and
 // the log's times; the clock is passed in, so a stalled tour can be shown in a test.
@@ -46,7 +46,7 @@ export const tourFigures = (
   tour: Pick<Tour, 'status' | 'routeLengthM'>,
   tasks: readonly Pick<PickTask, 'status' | 'shortQty'>[],
   activity: readonly Omit<TourActivity, 'tourId'>[],
-  rules: Pick<FloorRules, 'pickRatePerHour' | 'stallMinutes'>,
+  rules: Pick<FloorSettings, 'pickRatePerHour' | 'stallMinutes'>,
   now: Date,
 ): TourFigures => {
   const live = tasks.filter((t) => t.status !== 'cancelled');

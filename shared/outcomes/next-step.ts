@@ -11,6 +11,8 @@ export type NextStep =
   | 'check-wave'
   // A tour the lead meant to take back or hand over has moved on (started, done, someone else's).
   | 'check-floor'
+  // A change to how the floor runs did not take.
+  | 'check-settings'
   // A hold or release of a backorder line did not take.
   | 'check-line'
   // The picker's claim was lost, or the tour is someone else's now.
@@ -34,6 +36,7 @@ export type RefusalScreen = 'plan' | 'floor' | 'queue' | 'picking' | 'pack' | 'h
 const PLAN_TYPES: Record<string, NextStep> = {
   'wave.released': 're-plan',
   'allocation.committed': 're-plan',
+  'floor-settings.changed': 'check-settings',
 };
 // What the lead does to released waves and tours, on the floor screen.
 const FLOOR_TYPES: Record<string, NextStep> = {
@@ -115,6 +118,8 @@ export const actionFor = (step: NextStep, tourId?: string): StepAction | null =>
     case 'check-wave':
     case 'check-floor':
       return { label: 'Open the floor', path: '/floor' };
+    case 'check-settings':
+      return { label: 'Open the plan', path: '/plan' };
     case 'check-line':
       return { label: 'Open the backorder queue', path: '/queue' };
     case 'take-another-tour':

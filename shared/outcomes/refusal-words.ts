@@ -82,6 +82,8 @@ const headlineOf = (type: string, code: string, n: RefusalNames): string => {
       return `${tour} was not taken back: ${why(code)}.`;
     case 'tour.reassigned':
       return `${tour} was not handed${n.picker ? ` to ${n.picker}` : ' over'}: ${why(code)}.`;
+    case 'floor-settings.changed':
+      return `Your change to the floor's settings was not saved: ${why(code)}.`;
     case 'backorder-line.held':
       return `${line} was not put on hold: ${why(code)}.`;
     case 'backorder-line.released':
@@ -124,6 +126,7 @@ const NEXT: Record<NextStep, string> = {
   'check-wave': 'Open the floor to see where the wave stands.',
   'check-floor': 'Open the floor to see where the tour stands and who has it.',
   'finish-tour': 'Finish the tour you hold and drop its totes, then take the next one.',
+  'check-settings': 'Open the plan to see the settings every station uses now.',
   'check-line': 'Open the backorder queue to see where the line stands.',
   'take-another-tour': 'Take another tour: this one is not yours.',
   'check-tour': 'Open the tour to see what is left to pick.',

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Location } from '../../../shared/domain/location';
 import type { Operator } from '../../../shared/domain/operator';
 import type { PickTask } from '../../../shared/domain/pick-task';
@@ -8,10 +7,15 @@ import type { Wave } from '../../../shared/domain/wave';
 import type { FloorRows } from '../../../shared/floor/floor-view';
 import { pickListOf, type PickList } from '../../../shared/floor/pick-list';
 import { FLOOR_EVENT_TYPES } from '../../../shared/floor/progress';
-import { FLOOR_DEFAULTS, type FloorRules } from '../../../shared/floor/settings';
+import {
+  DEFAULT_FLOOR_SETTINGS,
+  FLOOR_SETTINGS_ID,
+  FloorSettingsSchema,
+  type FloorSettings,
+} from '../../../shared/domain/floor-settings';
 import { computePendingView, withPending } from '../../sync/pending-view';
 import { db } from '../db';
-import { usePendingView } from './pending';
+import { useLiveWithPending } from './pending';
 
 const LIVE: Wave['status'][] = ['released', 'picking'];
 const TYPES = new Set(FLOOR_EVENT_TYPES);
@@ -20,7 +24,8 @@ const TYPES = new Set(FLOOR_EVENT_TYPES);
 // events since `since` (when things happened on each tour), with the lead's own waiting events
 // laid over, so a tour taken back shows as released at once.
 export const useFloorRows = (since: string): FloorRows | undefined => {
-  const pulled = useLiveQuery(async () => {
+  // One read with the waiting events (pending.ts): a pull never shows the rows without them.
+  const read = useLiveWithPending(async () => {
     const waves = (await db.waves.where('status').anyOf(LIVE).toArray()) as Wave[];
     const ids = waves.map((w) => w.id);
     // Pulled rows were checked against their schema on the way in (renderer/sync/pull.ts).
@@ -38,8 +43,8 @@ export const useFloorRows = (since: string): FloorRows | undefined => {
       events: events.filter((e) => TYPES.has(e.type)),
     };
   }, [since]);
-  const view = usePendingView();
-  if (!pulled || !view) return undefined;
+  if (!read) return undefined;
+  const { pulled, view } = read;
   const waves = withPending('wave', pulled.waves, view);
   const live = new Set(waves.filter((w) => LIVE.includes(w.status)).map((w) => w.id));
   return {
@@ -51,8 +56,15 @@ export const useFloorRows = (since: string): FloorRows | undefined => {
   };
 };
 
-// The warehouse's floor settings; the defaults until the lead's settings are synced here.
-export const useFloorRules = (): FloorRules => FLOOR_DEFAULTS;
+// The warehouse's floor settings as this station has them (a lead's waiting change laid over);
+// the defaults until a lead changes one.
+export const useFloorSettings = (): FloorSettings => {
+  const read = useLiveWithPending(() => db.floorSettings.get(FLOOR_SETTINGS_ID), []);
+  const pulled = read?.pulled ? [read.pulled as unknown as FloorSettings] : [];
+  const row = read && withPending('floorSettings', pulled, read.view)[0];
+  const checked = row && FloorSettingsSchema.safeParse(row);
+  return checked?.success ? checked.data : DEFAULT_FLOOR_SETTINGS;
+};
 
 // A tour's pick list as it stands on this device (its waiting events laid over), for printing.
 export const loadPickList = async (tourId: string): Promise<PickList> =>

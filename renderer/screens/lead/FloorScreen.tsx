@@ -4,7 +4,7 @@ import { floorOf, type FloorTour, type FloorWave } from '../../../shared/floor/f
 import { sayMinutes, type FloorTotals } from '../../../shared/floor/progress';
 import { RefusalNotices } from '../../components/RefusalNotices';
 import { useNow, type Clock } from '../../components/use-now';
-import { loadPickList, useFloorRows, useFloorRules } from '../../db/tables/floor';
+import { loadPickList, useFloorRows, useFloorSettings } from '../../db/tables/floor';
 import { usePickers } from '../../db/tables/planning';
 import { printDocument } from '../../platform/print';
 import { PickList } from '../../print/PickList';
@@ -32,7 +32,7 @@ export const FloorScreen = ({ clock }: { clock?: Clock }) => {
   const now = useNow(clock);
   const [since] = useState(() => new Date(now.getTime() - 24 * 3600_000).toISOString());
   const rows = useFloorRows(since);
-  const rules = useFloorRules();
+  const rules = useFloorSettings();
   const pickers = usePickers();
   const { busy, error, send } = useFloorActs();
   const navigate = useNavigate();

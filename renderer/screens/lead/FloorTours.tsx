@@ -4,7 +4,7 @@ import type { FloorTour } from '../../../shared/floor/floor-view';
 import { floorOf } from '../../../shared/floor/floor-view';
 import { useAct, type Act } from '../../actions/use-act';
 import { useNow, type Clock } from '../../components/use-now';
-import { useFloorRows, useFloorRules } from '../../db/tables/floor';
+import { useFloorRows, useFloorSettings } from '../../db/tables/floor';
 import { usePickers } from '../../db/tables/planning';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -206,7 +206,7 @@ export const ReleasedTours = ({ clock }: { clock?: Clock }) => {
   const now = useNow(clock);
   const [since] = useState(() => new Date(now.getTime() - 24 * 3600_000).toISOString());
   const rows = useFloorRows(since);
-  const rules = useFloorRules();
+  const rules = useFloorSettings();
   const pickers = usePickers();
   const { busy, error, send } = useFloorActs();
   if (!rows) return null;

@@ -15,7 +15,8 @@ const ageDays = (orderedAt: string, now: number) =>
   Math.max(0, Math.floor((now - Date.parse(orderedAt)) / DAY_MS));
 
 // The lead's backorder queue, first version: open and held lines, soonest promise first, each
-// with what it still owes and where those units are, with hold and release. Thousands of lines scroll smoothly: only the visible rows are drawn.
+// with what it still owes and where those units are, with hold and release. Thousands of lines
+// scroll smoothly: only the visible rows are drawn.
 export const QueueScreen = () => {
   const lines = useQueueLines();
   const skuCodes = useSkuCodes(lines);

@@ -7,6 +7,7 @@ import { sql as deviceRoles } from './006-device-roles';
 import { sql as businessTime } from './007-business-time';
 import { sql as ruleReadIndexes } from './008-rule-read-indexes';
 import { sql as cancelledUnits } from './009-cancelled-units';
+import { sql as floorSettings } from './010-floor-settings';
 
 // Append only: a migration that has shipped is never edited, a new one is added.
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 7, name: 'business-time', sql: businessTime },
   { version: 8, name: 'rule-read-indexes', sql: ruleReadIndexes },
   { version: 9, name: 'cancelled-units', sql: cancelledUnits },
+  { version: 10, name: 'floor-settings', sql: floorSettings },
 ];
 
 // The state tables, in an order that respects their foreign keys (for reset and compare).
@@ -39,5 +41,6 @@ export const STATE_TABLES = [
   'shipments',
   'expected_receipts',
   'return_instructions',
+  'floor_settings',
   'warehouse_settings',
 ] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FloorSettingsSchema, PriorityRuleListSchema } from '../../domain/floor-settings';
 import { IdSchema, int4, LengthMSchema, PositiveQuantitySchema, text } from '../../domain/common';
 
 // What a shift lead does. Each type needs the operator to hold the lead role.
@@ -68,3 +69,13 @@ export const TourReassignedSchema = z.strictObject({ tourId: IdSchema, pickerId:
 export type AllocationLine = z.infer<typeof AllocationLineSchema>;
 export type AllocationCommitted = z.infer<typeof AllocationCommittedSchema>;
 export type WaveReleased = z.infer<typeof WaveReleasedSchema>;
+
+// A lead changes how the floor runs (shared/domain/floor-settings.ts): only the fields named.
+export const FloorSettingsChangedSchema = z
+  .strictObject({
+    priorityRules: PriorityRuleListSchema.optional(),
+    oneTourPerPicker: z.boolean().optional(),
+    pickRatePerHour: FloorSettingsSchema.shape.pickRatePerHour.optional(),
+    stallMinutes: FloorSettingsSchema.shape.stallMinutes.optional(),
+  })
+  .refine((s) => Object.keys(s).length > 0, { message: 'changes nothing: name a setting' });

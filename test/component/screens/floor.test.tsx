@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_FLOOR_SETTINGS } from '../../../shared/domain/floor-settings';
 import type { Tour } from '../../../shared/domain/tour';
 import { db } from '../../../renderer/db/db';
 import { claimNextTour } from '../../../renderer/picking/claim';
@@ -122,6 +123,23 @@ describe('the floor', () => {
     showFloor(clockAt('08:25'));
     const tour = await screen.findByRole('listitem', { name: 'Tour 1 of Wave 1' });
     expect(within(tour).getByText('Picking by Pia Picker — 1 of 3 tasks')).toBeInTheDocument();
+    expect(within(tour).queryByText(/No progress/)).not.toBeInTheDocument();
+  });
+
+  it('flags by the lead’s stall minutes once the floor settings are synced', async () => {
+    await seedFloor({ status: 'picking' }, [
+      {
+        type: 'pick.confirmed',
+        at: at('08:16'),
+        payload: { pickTaskId: 'K1', qty: 2, toteCode: 'A' },
+      },
+    ]);
+    await db.floorSettings.put({ ...DEFAULT_FLOOR_SETTINGS, stallMinutes: 20 });
+    showFloor(clockAt('08:30'));
+    expect(
+      await screen.findByText(/A tour with no progress for 20 min is flagged/),
+    ).toBeInTheDocument();
+    const tour = screen.getByRole('listitem', { name: 'Tour 1 of Wave 1' });
     expect(within(tour).queryByText(/No progress/)).not.toBeInTheDocument();
   });
 

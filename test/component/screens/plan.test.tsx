@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Location } from '../../../shared/domain/location';
@@ -8,7 +8,8 @@ import { db } from '../../../renderer/db/db';
 import { act as actOn } from '../../../renderer/actions/act';
 import { planShift } from '../../../renderer/db/tables/planning';
 import { PlanScreen } from '../../../renderer/screens/lead/PlanScreen';
-import { computePendingView } from '../../../renderer/sync/pending-view';
+import { ENTITY_TABLES } from '../../../renderer/db/entity-tables';
+import { computePendingView, EMPTY_VIEW } from '../../../renderer/sync/pending-view';
 import { useAppStore } from '../../../renderer/stores/app-store';
 import { line } from '../fixtures';
 
@@ -164,6 +165,31 @@ describe('the plan screen', () => {
     const tourId = WaveReleasedSchema.parse(released!.payload).tours[0]!.tourId;
     expect(assigned!.type).toBe('tour.assigned');
     expect(TourAssignedSchema.parse(assigned!.payload)).toEqual({ tourId, pickerId: 'op-pat' });
+  });
+
+  it('keeps the picker a lead chose when the sync brings the released tour', async () => {
+    const user = userEvent.setup();
+    render(<PlanScreen />);
+    await user.click(screen.getByRole('button', { name: 'Plan waves' }));
+    await user.click(await screen.findByRole('button', { name: /^Release Wave 1/ }));
+    const label = 'Tour 1 of Wave 1 · no cut-off · 1 tour';
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: `Picker for ${label}` }),
+      'op-pat',
+    );
+    // The server accepted the release; the pull writes its rows and retires the event in one
+    // transaction (renderer/sync/pull.ts). Read apart, the rows and the waiting event updated
+    // at different moments, the tour was in neither for a render, and the choice was lost.
+    const rows = [...(await computePendingView(db)).changes.values()];
+    await db.transaction('rw', db.tables, async () => {
+      for (const c of rows) if (c.row) await db.table(ENTITY_TABLES[c.entity]).put(c.row);
+      await db.outbox.clear();
+    });
+    await waitFor(async () => expect(await computePendingView(db)).toEqual(EMPTY_VIEW));
+    // Every render since: the tour stayed on screen, with the choice in it.
+    const tour = await screen.findByRole('listitem', { name: label });
+    expect(within(tour).getByRole('combobox')).toHaveValue('op-pat');
+    expect(within(tour).getByRole('button', { name: `Assign ${label}` })).toBeEnabled();
   });
 
   it('says so when no layout has been synced, and writes nothing', async () => {

@@ -188,6 +188,12 @@ const DEVICE_PAYLOADS: Record<DeviceEventType, Json> = {
   'tour.assigned': { tourId: 'T1', pickerId: 'pick-1' },
   'tour.unassigned': { tourId: 'T1' },
   'tour.reassigned': { tourId: 'T1', pickerId: 'pick-1' },
+  'floor-settings.changed': {
+    priorityRules: [{ rule: 'customer-tier', on: true }],
+    oneTourPerPicker: false,
+    pickRatePerHour: 80,
+    stallMinutes: 15,
+  },
   'tour.claimed': { tourId: 'T1' },
   'tote.assigned': { tourId: 'T1', toteCode: 'TOTE-1', slot: 0, orderId: 'SO-1' },
   'pick.confirmed': {

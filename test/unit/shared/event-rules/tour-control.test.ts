@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyLocally, type LocalEvent } from '../../../../shared/event-rules/apply-locally';
 import type { EntityName } from '../../../../shared/domain/entities';
+import { DEFAULT_FLOOR_SETTINGS } from '../../../../shared/domain/floor-settings';
 import { memoryTables, overlay } from '../../../../shared/event-rules/tables';
 
 type RowChange = { entity: EntityName; id: string; row: Record<string, unknown> };
@@ -249,6 +250,17 @@ describe('tour.claimed, one tour per picker', () => {
     expect(view.get('tour', 'T2')).toMatchObject({ status: 'claimed', pickerId: 'op-ann' });
     const other = after(floor(tour('T1', 0, 'claimed', 'op-ann')), claim('T2', 'op-bo'));
     expect(other.get('tour', 'T2')).toMatchObject({ status: 'claimed', pickerId: 'op-bo' });
+  });
+
+  it('lets a picker hold several when the lead has switched the setting off', () => {
+    const tables = floor(
+      tour('T1', 0, 'claimed', 'op-ann'),
+      row('floorSettings', { ...DEFAULT_FLOOR_SETTINGS, oneTourPerPicker: false }),
+    );
+    expect(after(tables, claim('T2')).get('tour', 'T2')).toMatchObject({
+      status: 'claimed',
+      pickerId: 'op-ann',
+    });
   });
 
   it('lets a picker start a tour the lead assigned them, whatever else they hold', () => {

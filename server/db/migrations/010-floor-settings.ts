@@ -1,0 +1,14 @@
+// How the floor runs, the same on every station (shared/domain/floor-settings.ts): one row, made
+// by a lead's first `floor-settings.changed`; until then every runner uses the defaults. Synced
+// to devices like any state row.
+export const sql = /* sql */ `
+CREATE TABLE floor_settings (
+  id text PRIMARY KEY CHECK (id = 'warehouse'),
+  priority_rules jsonb NOT NULL,
+  one_tour_per_picker boolean NOT NULL,
+  pick_rate_per_hour int NOT NULL CHECK (pick_rate_per_hour > 0),
+  stall_minutes int NOT NULL CHECK (stall_minutes > 0)
+);
+CREATE TRIGGER floor_settings_change AFTER INSERT OR UPDATE OR DELETE ON floor_settings
+  FOR EACH ROW EXECUTE FUNCTION record_change('floorSettings');
+`;

@@ -228,6 +228,20 @@ describe('the floor', () => {
     ]);
   });
 
+  it('re-plans a wave: cancelled with its stock kept for its lines, and the plan screen opens', async () => {
+    await enrollLocally();
+    await seedFloor({ status: 'released', pickerId: null });
+    const user = userEvent.setup();
+    renderAt('/');
+    await user.click(await screen.findByRole('link', { name: 'The floor' }));
+    await user.click(await screen.findByRole('button', { name: 'Re-plan Wave 1' }));
+    expect(await screen.findByRole('heading', { name: 'Plan waves' })).toBeInTheDocument();
+    const events = await db.outbox.toArray();
+    expect(events.map((e) => [e.type, e.payload])).toEqual([
+      ['wave.cancelled', { waveId: 'WV1', releaseStock: false }],
+    ]);
+  });
+
   it('prints a tour’s pick list in route order through the print sheet', async () => {
     await seedFloor({ status: 'assigned' });
     const print = vi.fn();

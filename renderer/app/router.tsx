@@ -1,6 +1,7 @@
 import { createHashRouter, createMemoryRouter, type RouteObject } from 'react-router';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { NotFoundScreen } from '../screens/home/NotFoundScreen';
+import { FloorScreen } from '../screens/lead/FloorScreen';
 import { KpiScreen } from '../screens/lead/KpiScreen';
 import { PlanScreen } from '../screens/lead/PlanScreen';
 import { QueueScreen } from '../screens/lead/QueueScreen';
@@ -34,6 +35,14 @@ export const routes: RouteObject[] = [
         element: (
           <Gate role="lead">
             <PlanScreen />
+          </Gate>
+        ),
+      },
+      {
+        path: 'floor',
+        element: (
+          <Gate role="lead">
+            <FloorScreen />
           </Gate>
         ),
       },

@@ -5,7 +5,9 @@ import { heldBy, tours } from '../db/tables/tours';
 import { act } from '../actions/act';
 import type { ActionContext } from '../sync/outbox';
 
-export type ClaimAnswer = 'won' | 'lost' | 'no-answer';
+// 'lost': someone else was first. { refused }: the server would not give this picker any tour
+// now (one tour per picker, and the device had not yet seen the tour they hold).
+export type ClaimAnswer = 'won' | 'lost' | 'no-answer' | { refused: string };
 
 export interface ClaimOptions {
   // Whether the server answered the last sync round (the status area's "reachable").
@@ -30,10 +32,11 @@ const answerTo = async (
   const sleep = o.sleep ?? pause;
   const deadline = ctx.now().getTime() + (o.waitMs ?? 8000);
   for (;;) {
-    if (await db.rejected.get(eventId)) {
+    const rejected = await db.rejected.get(eventId);
+    if (rejected) {
       // The picker is told here; nothing is left for the sync problems screen.
       await db.rejected.delete(eventId);
-      return 'lost';
+      return rejected.code === 'one-tour-at-a-time' ? { refused: rejected.message } : 'lost';
     }
     if (heldBy(await tours.get(tourId), ctx.operatorId)) return 'won';
     if (ctx.now().getTime() >= deadline) return 'no-answer';
@@ -60,6 +63,7 @@ export const claimNextTour = async (
     if (!claim.ok) return claim;
     const answer = await answerTo(claim.value.id, tour.id, ctx, o);
     if (answer === 'won') return ok({ tourId: tour.id, lost });
+    if (typeof answer === 'object') return fail(answer.refused);
     if (answer === 'no-answer')
       return fail(
         `No answer from the server about ${nameOf(tour.id)}. The claim goes when the network is back; until the server says the tour is yours, start a tour assigned to you.`,

@@ -44,6 +44,13 @@ export const cancelReads: ReadHint = (p: { backorderLineId: string }) => [
   { entity: 'pick', field: 'backorderLineId', value: p.backorderLineId },
 ];
 
+// Taking a tour back or handing it over reads the tour, its tasks and the totes on its cart.
+const heldTourReads = (tourId: string): RowRead[] => [
+  { entity: 'tour', id: tourId },
+  { entity: 'pickTask', field: 'tourId', value: tourId },
+  { entity: 'tote', field: 'tourId', value: tourId },
+];
+
 export const RULE_READS: {
   [T in DeviceEventType]?: (p: DevicePayload<T>, t: Tables) => RowRead[];
 } = {
@@ -73,6 +80,8 @@ export const RULE_READS: {
     { entity: 'tote', field: 'tourId', value: p.tourId },
     { entity: 'tote', field: 'toteCode', value: p.toteCode },
   ],
+  'tour.unassigned': (p) => heldTourReads(p.tourId),
+  'tour.reassigned': (p) => [...heldTourReads(p.tourId), { entity: 'operator', id: p.pickerId }],
   'tour.completed': (p, t) => {
     const tour = t.get('tour', p.tourId);
     return [

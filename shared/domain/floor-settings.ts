@@ -25,7 +25,8 @@ export const FloorSettingsSchema = z.object({
   priorityRules: PriorityRuleListSchema,
   // A picker holds one tour at a time (finish or drop it before claiming another).
   oneTourPerPicker: z.boolean(),
-  // Lines a picker picks in an hour, walking included: what a tour's expected time comes from.
+  // Lines a picker picks in an hour at the shelves: with the route walked at cart speed
+  // (shared/floor/progress.ts), what a tour's expected time comes from.
   pickRatePerHour: int4(1).max(10_000),
   // Minutes without a pick before a tour is flagged on the lead's floor view.
   stallMinutes: int4(1).max(480),

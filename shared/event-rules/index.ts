@@ -6,6 +6,7 @@ import { shipmentConfirmed, shipmentItemRemoved, stockReturned } from './packing
 import { locationCounted, pickConfirmed, pickUndone, shortPickReported } from './picks';
 import { stockReceived } from './receiving';
 import type { EventRule } from './rule';
+import { tourReassigned, tourUnassigned } from './tour-control';
 import { totesDropped, toteAssigned, tourAssigned, tourClaimed, tourCompleted } from './tours';
 import { waveCancelled, waveReleased } from './waves';
 
@@ -19,6 +20,8 @@ export const RULES: { [T in DeviceEventType]: EventRule<T> } = {
   'wave.cancelled': waveCancelled,
   'tour.assigned': tourAssigned,
   'stock.received': stockReceived,
+  'tour.unassigned': tourUnassigned,
+  'tour.reassigned': tourReassigned,
   'floor-settings.changed': floorSettingsChanged,
   'tour.claimed': tourClaimed,
   'tote.assigned': toteAssigned,

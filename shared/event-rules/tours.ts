@@ -1,9 +1,22 @@
 import type { Tour } from '../domain/tour';
 import type { Draft } from './draft';
+import { floorSettingsOf } from './floor-settings';
 import { operatorName, tourName } from './names';
 import { accepted, defineRule, refuse, type RuleOutcome } from './rule';
 
 const HELD = ['assigned', 'claimed', 'picking'];
+
+// A picker holds a tour from assignment or claim until its totes are dropped at packing.
+export const HOLDING: Tour['status'][] = ['assigned', 'claimed', 'picking', 'completed'];
+
+// One tour per picker (a floor setting, on by default): a claim of a released tour is refused
+// while the picker holds another. A tour the lead assigned them is theirs to start regardless.
+const otherTourHeld = (d: Draft, tourId: string, operatorId: string | null): Tour | undefined => {
+  if (!operatorId || !floorSettingsOf(d).oneTourPerPicker) return undefined;
+  return d
+    .where('tour', 'pickerId', operatorId)
+    .find((t) => t.id !== tourId && HOLDING.includes(t.status));
+};
 
 // A tour may be walked only by the picker who claimed it or was assigned it: two devices, even
 // offline, never walk the same tour. The server runs this over the locked tour row, so of two
@@ -68,6 +81,12 @@ export const tourClaimed = defineRule({
         `${cap(tourName(d, tourId))} is held by ${operatorName(d, tour.pickerId)}; take another tour.`,
       );
     if (tour.status === 'released' || tour.status === 'assigned') {
+      const other = tour.status === 'released' && otherTourHeld(d, tourId, ctx.operatorId);
+      if (other)
+        return refuse(
+          'one-tour-at-a-time',
+          `You already hold ${cap(tourName(d, other.id))}: finish or drop it first.`,
+        );
       d.put('tour', { ...tour, status: 'claimed', pickerId: ctx.operatorId });
       return accepted;
     }

@@ -1,7 +1,7 @@
 import { allocateLine } from './allocation';
 import type { Draft } from './draft';
 import { lineName, locationName, operatorName, tourName } from './names';
-import { refreshLines } from './reservations';
+import { refreshLines, releaseReservations } from './reservations';
 import { accepted, defineRule, refuse } from './rule';
 
 // Moves `qty` of a line's unwaved reservation at a location into the wave, splitting a row when
@@ -102,10 +102,12 @@ export const waveReleased = defineRule({
   },
 });
 
-// Only a wave no picker has started: its stock stays reserved for its lines, out of any wave.
+// Only a wave no picker has started. Its stock stays reserved for its lines, out of any wave (a
+// re-plan waves them first), or with `releaseStock` goes back to free stock and its lines to the
+// fill list, to be allocated again by the rules in force.
 export const waveCancelled = defineRule({
   type: 'wave.cancelled',
-  apply: (d, { waveId }) => {
+  apply: (d, { waveId, releaseStock }) => {
     const wave = d.get('wave', waveId);
     if (!wave) return refuse('unknown-wave', 'That wave is not known here.');
     if (wave.status !== 'released')
@@ -128,10 +130,13 @@ export const waveCancelled = defineRule({
       if (task.status === 'open') d.put('pickTask', { ...task, status: 'cancelled' });
     for (const tour of tours) d.put('tour', { ...tour, status: 'cancelled' });
     const lines = new Set<string>();
-    for (const r of d.where('reservation', 'waveId', waveId)) {
-      d.put('reservation', { ...r, waveId: null });
-      lines.add(r.backorderLineId);
-    }
+    const reserved = d.where('reservation', 'waveId', waveId);
+    if (releaseStock) for (const id of releaseReservations(d, reserved)) lines.add(id);
+    else
+      for (const r of reserved) {
+        d.put('reservation', { ...r, waveId: null });
+        lines.add(r.backorderLineId);
+      }
     d.put('wave', { ...wave, status: 'cancelled' });
     refreshLines(d, lines);
     return accepted;

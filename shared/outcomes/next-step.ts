@@ -9,12 +9,16 @@ export type NextStep =
   | 'assign-another'
   // A wave the lead meant to cancel has started or is done.
   | 'check-wave'
+  // A tour the lead meant to take back or hand over has moved on (started, done, someone else's).
+  | 'check-floor'
   // A change to how the floor runs did not take.
   | 'check-settings'
   // A hold or release of a backorder line did not take.
   | 'check-line'
   // The picker's claim was lost, or the tour is someone else's now.
   | 'take-another-tour'
+  // The picker tried to claim a tour while holding one (one tour per picker).
+  | 'finish-tour'
   // A step of the picker's own tour was refused (a task already closed, an over-pick…).
   | 'check-tour'
   // A count was refused.
@@ -29,14 +33,19 @@ export type NextStep =
   | 'tell-support';
 
 // Where the person acted: the notice shows there, and on their home screen.
-export type RefusalScreen = 'plan' | 'queue' | 'picking' | 'pack' | 'receive' | 'home';
+export type RefusalScreen = 'plan' | 'floor' | 'queue' | 'picking' | 'pack' | 'receive' | 'home';
 
 const PLAN_TYPES: Record<string, NextStep> = {
   'wave.released': 're-plan',
   'allocation.committed': 're-plan',
+  'floor-settings.changed': 'check-settings',
+};
+// What the lead does to released waves and tours, on the floor screen.
+const FLOOR_TYPES: Record<string, NextStep> = {
   'wave.cancelled': 'check-wave',
   'tour.assigned': 'assign-another',
-  'floor-settings.changed': 'check-settings',
+  'tour.unassigned': 'check-floor',
+  'tour.reassigned': 'check-floor',
 };
 const QUEUE_TYPES = new Set(['backorder-line.held', 'backorder-line.released']);
 const TOUR_STEPS = new Set([
@@ -74,10 +83,11 @@ const NOT_YOUR_TOUR = new Set(['tour-taken', 'tour-not-held', 'unknown-tour', 't
 export const nextStepFor = (type: string, code: string): NextStep => {
   if (BROKEN_EVENT.has(code)) return 'tell-support';
   if (OPERATOR_CODES.has(code)) return 'check-operator';
-  const plan = PLAN_TYPES[type];
+  const plan = PLAN_TYPES[type] ?? FLOOR_TYPES[type];
   if (plan) return plan;
   if (QUEUE_TYPES.has(type)) return 'check-line';
-  if (type === 'tour.claimed') return 'take-another-tour';
+  if (type === 'tour.claimed')
+    return code === 'one-tour-at-a-time' ? 'finish-tour' : 'take-another-tour';
   if (TOUR_STEPS.has(type)) return NOT_YOUR_TOUR.has(code) ? 'take-another-tour' : 'check-tour';
   if (type === 'location.counted') return 'recount';
   if (PACK_TYPES.has(type)) return 'check-shipment';
@@ -87,6 +97,7 @@ export const nextStepFor = (type: string, code: string): NextStep => {
 
 export const screenFor = (type: string): RefusalScreen => {
   if (type in PLAN_TYPES) return 'plan';
+  if (type in FLOOR_TYPES) return 'floor';
   if (QUEUE_TYPES.has(type)) return 'queue';
   if (type === 'tour.claimed' || TOUR_STEPS.has(type) || type === 'location.counted')
     return 'picking';
@@ -107,15 +118,18 @@ export const actionFor = (step: NextStep, tourId?: string): StepAction | null =>
     case 're-plan':
       return { label: 'Plan waves again', path: '/plan' };
     case 'assign-another':
-      return { label: 'Assign another tour', path: '/plan' };
+      return { label: 'Assign another tour', path: '/floor' };
     case 'check-wave':
-      return { label: 'Open the plan', path: '/plan' };
+    case 'check-floor':
+      return { label: 'Open the floor', path: '/floor' };
     case 'check-settings':
       return { label: 'Open the plan', path: '/plan' };
     case 'check-line':
       return { label: 'Open the backorder queue', path: '/queue' };
     case 'take-another-tour':
       return { label: 'Take another tour', path: '/pick' };
+    case 'finish-tour':
+      return { label: 'Open your tours', path: '/pick' };
     case 'check-tour':
       return tourId
         ? { label: 'Open the tour', path: `/pick/${encodeURIComponent(tourId)}` }

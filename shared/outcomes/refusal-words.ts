@@ -29,6 +29,9 @@ const WHY: Record<string, string> = {
   'tour-taken': 'another picker holds the tour',
   'tour-not-held': 'the tour is not yours',
   'tour-not-open': 'the tour is no longer open',
+  'tour-started': 'the picker has started it',
+  'same-picker': 'that picker has it already',
+  'one-tour-at-a-time': 'you already hold a tour',
   'unknown-tour': 'the server does not know the tour',
   'unknown-picker': 'the server does not know the picker',
   'line-not-open': 'the line is not open',
@@ -78,6 +81,10 @@ const headlineOf = (type: string, code: string, n: RefusalNames): string => {
       return `${wave} was not cancelled: ${why(code)}.`;
     case 'tour.assigned':
       return `${tour} was not assigned${n.picker ? ` to ${n.picker}` : ''}: ${why(code)}.`;
+    case 'tour.unassigned':
+      return `${tour} was not taken back: ${why(code)}.`;
+    case 'tour.reassigned':
+      return `${tour} was not handed${n.picker ? ` to ${n.picker}` : ' over'}: ${why(code)}.`;
     case 'floor-settings.changed':
       return `Your change to the floor's settings was not saved: ${why(code)}.`;
     case 'backorder-line.held':
@@ -121,7 +128,9 @@ const lower = (name: string) => (name === 'The tour' ? 'the tour' : name);
 const NEXT: Record<NextStep, string> = {
   're-plan': 'Plan the waves again: the new plan uses only the stock that is still free.',
   'assign-another': 'Assign another released tour, or see who has this one.',
-  'check-wave': 'Open the plan to see where the wave stands.',
+  'check-wave': 'Open the floor to see where the wave stands.',
+  'check-floor': 'Open the floor to see where the tour stands and who has it.',
+  'finish-tour': 'Finish the tour you hold and drop its totes, then take the next one.',
   'check-settings': 'Open the plan to see the settings every station uses now.',
   'check-line': 'Open the backorder queue to see where the line stands.',
   'take-another-tour': 'Take another tour: this one is not yours.',

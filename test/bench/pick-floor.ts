@@ -1,5 +1,5 @@
 // A warehouse ready for `picks` real pick.confirmed events, for the push bench: orders of
-// LINES_PER_ORDER lines, released in waves of tours, every tour claimed and every tote on its
+// LINES_PER_ORDER lines, released in waves of tours, every tour assigned and every tote on its
 // cart, all pushed over HTTP by one device before any timing starts. What is left to push is
 // one pick.confirmed per task, in each tour's route order.
 import { randomUUID } from 'node:crypto';
@@ -135,7 +135,12 @@ export const seedPickFloor = async (
     });
   }
   for (let t = 0; t < tours; t++) {
-    setup.push({ type: 'tour.claimed', operatorId: PICKER, payload: { tourId: `T${t}` } });
+    // Handed out by the lead: one picker may claim only one tour at a time, and holds them all.
+    setup.push({
+      type: 'tour.assigned',
+      operatorId: LEAD,
+      payload: { tourId: `T${t}`, pickerId: PICKER },
+    });
     for (let slot = 0; slot < ORDERS_PER_TOUR; slot++) {
       const order = t * ORDERS_PER_TOUR + slot;
       setup.push({

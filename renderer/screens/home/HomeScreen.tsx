@@ -46,6 +46,11 @@ export const HomeScreen = () => {
           </Link>
         )}
         {operator?.role === 'lead' && (
+          <Link className="button" to="/floor">
+            The floor
+          </Link>
+        )}
+        {operator?.role === 'lead' && (
           <Link className="button" to="/kpis">
             Shift figures
           </Link>

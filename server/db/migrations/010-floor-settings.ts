@@ -11,4 +11,6 @@ CREATE TABLE floor_settings (
 );
 CREATE TRIGGER floor_settings_change AFTER INSERT OR UPDATE OR DELETE ON floor_settings
   FOR EACH ROW EXECUTE FUNCTION record_change('floorSettings');
+-- One tour per picker: a claim reads the picker's tours (shared/event-rules/tours.ts).
+CREATE INDEX tours_picker ON tours (picker_id);
 `;

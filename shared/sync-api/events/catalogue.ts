@@ -6,6 +6,8 @@ import {
   BackorderLineReleasedSchema,
   FloorSettingsChangedSchema,
   TourAssignedSchema,
+  TourReassignedSchema,
+  TourUnassignedSchema,
   WaveCancelledSchema,
   WaveReleasedSchema,
 } from './lead';
@@ -31,6 +33,8 @@ export const DEVICE_EVENTS = {
   'wave.cancelled': { role: 'lead', payload: WaveCancelledSchema },
   'tour.assigned': { role: 'lead', payload: TourAssignedSchema },
   'stock.received': { role: 'lead', payload: StockReceivedByLeadSchema },
+  'tour.unassigned': { role: 'lead', payload: TourUnassignedSchema },
+  'tour.reassigned': { role: 'lead', payload: TourReassignedSchema },
   'floor-settings.changed': { role: 'lead', payload: FloorSettingsChangedSchema },
   'tour.claimed': { role: 'picker', payload: TourClaimedSchema },
   'tote.assigned': { role: 'picker', payload: ToteAssignedSchema },

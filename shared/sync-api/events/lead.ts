@@ -49,9 +49,22 @@ export const WaveReleasedSchema = z.strictObject({
   tours: z.array(WaveTourSchema).min(1).max(200),
 });
 
-export const WaveCancelledSchema = z.strictObject({ waveId: IdSchema });
+// `releaseStock`: the wave's reservations are released too, so its lines are planned again from
+// the free stock by the rules in force. Absent (as in events recorded before it existed), the
+// stock stays reserved for the same lines, out of any wave, and the next plan waves them first.
+export const WaveCancelledSchema = z.strictObject({
+  waveId: IdSchema,
+  releaseStock: z.boolean().optional(),
+});
 
 export const TourAssignedSchema = z.strictObject({ tourId: IdSchema, pickerId: IdSchema });
+
+// A tour taken back from the picker who holds it, before they start it: offered to pickers again.
+export const TourUnassignedSchema = z.strictObject({ tourId: IdSchema });
+
+// A held tour handed to another picker; a started one goes on with its cart, the rest of its
+// tasks now the new picker's.
+export const TourReassignedSchema = z.strictObject({ tourId: IdSchema, pickerId: IdSchema });
 
 export type AllocationLine = z.infer<typeof AllocationLineSchema>;
 export type AllocationCommitted = z.infer<typeof AllocationCommittedSchema>;

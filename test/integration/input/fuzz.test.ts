@@ -184,12 +184,14 @@ const DEVICE_PAYLOADS: Record<DeviceEventType, Json> = {
       },
     ],
   },
-  'wave.cancelled': { waveId: 'W1' },
+  'wave.cancelled': { waveId: 'W1', releaseStock: true },
   'tour.assigned': { tourId: 'T1', pickerId: 'pick-1' },
   'stock.received': {
     receiptId: 'RC1',
     lines: [{ skuId: 'SKU-1', locationId: 'L1', qty: 3 }],
   },
+  'tour.unassigned': { tourId: 'T1' },
+  'tour.reassigned': { tourId: 'T1', pickerId: 'pick-1' },
   'floor-settings.changed': {
     priorityRules: [{ rule: 'customer-tier', on: true }],
     oneTourPerPicker: false,

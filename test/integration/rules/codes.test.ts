@@ -97,7 +97,8 @@ describe.each(kinds)('more rejection codes on %s', (kind) => {
     await lead('wave.released', oneTourWave('W1', 'SO-1/1', 'L1', 2));
     await lead('wave.released', oneTourWave('W2', 'SO-1/2', 'L3', 2));
     await picker('tour.claimed', { tourId: 'W1-T' });
-    await picker('tour.claimed', { tourId: 'W2-T' });
+    // One tour per picker refuses a second claim; a lead may still hand them another.
+    await lead('tour.assigned', { tourId: 'W2-T', pickerId: OPERATORS.picker });
     expect(
       await picker('tote.assigned', { tourId: 'W1-T', toteCode: 'TT', slot: 0, orderId: 'SO-1' }),
     ).toMatchObject({ status: 'accepted' });

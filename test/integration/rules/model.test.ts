@@ -229,17 +229,41 @@ describe.each(kinds)('the OMS rules as a model on %s', HEAVY, (kind) => {
                 }
                 break;
               }
-              case 4:
-                if (tour)
-                  device = {
-                    op: OPERATORS.lead,
-                    type: it.b % 3 === 0 ? 'wave.cancelled' : 'tour.assigned',
-                    payload:
-                      it.b % 3 === 0
-                        ? { waveId: tour.waveId }
-                        : { tourId: tour.id, pickerId: picker },
-                  };
+              case 4: {
+                // The lead's control of the floor: cancel (with or without the stock), take
+                // back, hand over, or assign.
+                if (!tour) break;
+                const control = it.b % 6;
+                // Take back and hand over mostly a tour someone holds, so some of them apply.
+                const held = tours.filter(
+                  (x) =>
+                    x.pickerId && ['assigned', 'claimed', 'picking'].includes(x.status as string),
+                );
+                const target =
+                  (control === 1 || control === 2) && held.length ? pickOf(held, it.c)! : tour;
+                device =
+                  control === 0
+                    ? {
+                        op: OPERATORS.lead,
+                        type: 'wave.cancelled',
+                        payload: {
+                          waveId: tour.waveId,
+                          ...(it.c % 2 ? { releaseStock: true } : {}),
+                        },
+                      }
+                    : control === 1
+                      ? {
+                          op: OPERATORS.lead,
+                          type: 'tour.unassigned',
+                          payload: { tourId: target.id },
+                        }
+                      : {
+                          op: OPERATORS.lead,
+                          type: control === 2 ? 'tour.reassigned' : 'tour.assigned',
+                          payload: { tourId: target.id, pickerId: picker },
+                        };
                 break;
+              }
               case 5:
               case 24:
               case 25: {

@@ -110,6 +110,11 @@ describe.each(kinds)('races the server decides, on %s', (kind) => {
     })),
   });
   const checkInvariants = async () => expect(await invariantViolations(t.db)).toEqual([]);
+  // A picker completes their tour and drops its totes: they hold no tour after it.
+  const finish = async (i: number, tourId: string) => {
+    await accepted(pickers[i]!.push(PICKERS[i]!, 'tour.completed', { tourId }));
+    await accepted(pickers[i]!.push(PICKERS[i]!, 'totes.dropped', { tourId, packStation: 'P1' }));
+  };
 
   beforeAll(async () => {
     t = await openTestDatabase(kind);
@@ -201,6 +206,8 @@ describe.each(kinds)('races the server decides, on %s', (kind) => {
         );
         expect(picked!.qty_picked).toBe(1);
         await checkInvariants();
+        // One tour per picker: the holder ends this one before the next round's claim.
+        await finish(winner, tourId);
       }
     },
     HEAVY_PROPERTY_TIMEOUT_MS,
@@ -371,6 +378,7 @@ describe.each(kinds)('races the server decides, on %s', (kind) => {
         );
         expect(task!.status).toBe(pick.status === 'accepted' && qty === 2 ? 'picked' : 'cancelled');
         await checkInvariants();
+        for (const [i, tourId] of tours.entries()) await finish(i, tourId);
         // The bin counted again, for the next round.
         await accepted(
           pickers[2]!.push(PICKER3, 'location.counted', { locationId: 'L5', skuId: 'S2', qty: 0 }),

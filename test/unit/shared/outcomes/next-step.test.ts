@@ -63,7 +63,9 @@ describe('the next step after a refusal', () => {
 
   it('has a screen and a step for every event a device sends', () => {
     for (const type of Object.keys(DEVICE_EVENTS)) {
-      expect(['plan', 'queue', 'picking', 'pack', 'receive', 'home']).toContain(screenFor(type));
+      expect(['plan', 'floor', 'queue', 'picking', 'pack', 'receive', 'home']).toContain(
+        screenFor(type),
+      );
       expect(nextStepFor(type, 'some-new-code')).not.toBe('tell-support');
     }
   });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PackLine } from '../../../shared/packing/pack-order';
 import { SHIPMENT_REMOVAL_REASONS } from '../../../shared/sync-api/events/packer';
+import { QuantityField, ReasonChoice } from '../../components/ReasonFields';
 
 export interface Removal {
   backorderLineId: string;
@@ -56,29 +57,14 @@ export const RemoveItemForm = ({
           ))}
         </select>
       </label>
-      <label>
-        How many
-        <input
-          inputMode="numeric"
-          value={qty}
-          onChange={(e) => setQty(e.target.value.replace(/\D/g, ''))}
-          maxLength={6}
-        />
-      </label>
-      <fieldset>
-        <legend>Why</legend>
-        {SHIPMENT_REMOVAL_REASONS.map((r) => (
-          <label key={r} className="choice">
-            <input
-              type="radio"
-              name="removal-reason"
-              checked={reason === r}
-              onChange={() => setReason(r)}
-            />
-            {LABEL[r]}
-          </label>
-        ))}
-      </fieldset>
+      <QuantityField label="How many" value={qty} onChange={setQty} />
+      <ReasonChoice
+        name="removal-reason"
+        reasons={SHIPMENT_REMOVAL_REASONS}
+        labels={LABEL}
+        value={reason}
+        onChange={setReason}
+      />
       {problem && (
         <p className="error" role="alert">
           {problem}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { SHORT_PICK_REASONS } from '../../../shared/sync-api/events/picker';
+import { QuantityField, ReasonChoice } from '../../components/ReasonFields';
 
 export interface ShortPick {
   foundQty: number;
@@ -38,29 +39,14 @@ export const ShortPickForm = (p: {
         if (!problem) p.onReport({ foundQty: n, reason });
       }}
     >
-      <label>
-        Found
-        <input
-          inputMode="numeric"
-          value={found}
-          onChange={(e) => setFound(e.target.value.replace(/\D/g, ''))}
-          maxLength={6}
-        />
-      </label>
-      <fieldset>
-        <legend>Why</legend>
-        {SHORT_PICK_REASONS.map((r) => (
-          <label key={r} className="choice">
-            <input
-              type="radio"
-              name="reason"
-              checked={reason === r}
-              onChange={() => setReason(r)}
-            />
-            {LABEL[r]}
-          </label>
-        ))}
-      </fieldset>
+      <QuantityField label="Found" value={found} onChange={setFound} />
+      <ReasonChoice
+        name="reason"
+        reasons={SHORT_PICK_REASONS}
+        labels={LABEL}
+        value={reason}
+        onChange={setReason}
+      />
       {problem && (
         <p className="error" role="alert">
           {problem}

@@ -1,0 +1,47 @@
+// The fields of a handheld's exception forms (a short pick, an item taken out at packing).
+
+// A whole quantity typed on a number pad: digits only, at most six.
+export const QuantityField = ({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (digits: string) => void;
+}) => (
+  <label>
+    {label}
+    <input
+      inputMode="numeric"
+      value={value}
+      onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+      maxLength={6}
+    />
+  </label>
+);
+
+// Why, as one choice among the event's reasons, each in words.
+export const ReasonChoice = <R extends string>({
+  name,
+  reasons,
+  labels,
+  value,
+  onChange,
+}: {
+  name: string;
+  reasons: readonly R[];
+  labels: Record<R, string>;
+  value: R;
+  onChange: (reason: R) => void;
+}) => (
+  <fieldset>
+    <legend>Why</legend>
+    {reasons.map((r) => (
+      <label key={r} className="choice">
+        <input type="radio" name={name} checked={value === r} onChange={() => onChange(r)} />
+        {labels[r]}
+      </label>
+    ))}
+  </fieldset>
+);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PackStationSettings } from '../../../shared/packing/station-settings';
 import { savePackSettings } from '../../packing/station-settings';
+import { FormMessage } from '../../components/FormMessage';
 
 // This station's way of verifying a tote, and its code (its totes listed first).
 export const PackSettings = ({
@@ -41,14 +42,7 @@ export const PackSettings = ({
           <input value={station} onChange={(e) => setStation(e.target.value)} maxLength={50} />
         </label>
         <button type="submit">Save station settings</button>
-        {message && (
-          <p
-            className={message.error ? 'error' : 'notice'}
-            role={message.error ? 'alert' : 'status'}
-          >
-            {message.text}
-          </p>
-        )}
+        <FormMessage message={message} />
       </form>
     </details>
   );

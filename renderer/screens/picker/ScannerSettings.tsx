@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { loadScannerConfig, saveScannerConfig } from '../../picking/scanner-settings';
+import { FormMessage } from '../../components/FormMessage';
 
 // The scanner's prefix, suffix and timing, for a wedge scanner set up differently from the
 // factory defaults.
@@ -47,14 +48,7 @@ export const ScannerSettings = () => {
           />
         </label>
         <button type="submit">Save scanner settings</button>
-        {message && (
-          <p
-            className={message.error ? 'error' : 'notice'}
-            role={message.error ? 'alert' : 'status'}
-          >
-            {message.text}
-          </p>
-        )}
+        <FormMessage message={message} />
       </form>
     </details>
   );

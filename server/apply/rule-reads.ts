@@ -59,6 +59,7 @@ export const RULE_READS: {
     const taskLines = p.tours.flatMap((tour) => tour.tasks.map((k) => k.backorderLineId));
     return [
       { entity: 'wave', id: p.waveId },
+      { entity: 'wave', field: 'name', value: p.name },
       ...allocationReads(t, p.allocation ?? []),
       ...[...new Set(taskLines)].flatMap((id) => [
         { entity: 'backorderLine' as const, id },

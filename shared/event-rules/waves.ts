@@ -37,6 +37,23 @@ const takeIntoWave = (
 // A wave: its tours and pick tasks in route order, each task drawing only on its own line's
 // reservation at its own location. All or nothing: a lead whose plan lost stock to another
 // lead's release is told which line and plans again.
+// Two leads planning offline may both release "1 Dec · 16:00 cut-off · Wave 3": the later one
+// takes the next free number (or "(2)" when its name has none), so no two waves share a name a
+// person says. Each runner decides on the waves it sees: the device shows its guess until the
+// pull brings the server's. Two releases of one name at the very same moment can still both
+// keep it (no row exists to lock yet); the numbering of plans makes that rare.
+const sayableName = (d: Draft, name: string): string => {
+  const free = (n: string) => d.where('wave', 'name', n).length === 0;
+  if (free(name)) return name;
+  const numbered = /\bWave (\d+)/.exec(name);
+  for (let k = 2; ; k++) {
+    const next = numbered
+      ? name.replace(/\bWave \d+/, `Wave ${Number(numbered[1]) + k - 1}`)
+      : `${name} (${k})`;
+    if (free(next)) return next;
+  }
+};
+
 export const waveReleased = defineRule({
   type: 'wave.released',
   apply: (d, wave, ctx) => {
@@ -52,7 +69,7 @@ export const waveReleased = defineRule({
     }
     d.put('wave', {
       id: wave.waveId,
-      name: wave.name,
+      name: sayableName(d, wave.name),
       status: 'released',
       releasedAt: ctx.at,
       releasedBy: ctx.operatorId,

@@ -13,4 +13,6 @@ CREATE TRIGGER floor_settings_change AFTER INSERT OR UPDATE OR DELETE ON floor_s
   FOR EACH ROW EXECUTE FUNCTION record_change('floorSettings');
 -- One tour per picker: a claim reads the picker's tours (shared/event-rules/tours.ts).
 CREATE INDEX tours_picker ON tours (picker_id);
+-- Two waves never share a name: a release reads the waves of its name (shared/event-rules/waves.ts).
+CREATE INDEX waves_name ON waves (name);
 `;

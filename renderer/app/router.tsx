@@ -1,6 +1,7 @@
 import { createHashRouter, createMemoryRouter, type RouteObject } from 'react-router';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { NotFoundScreen } from '../screens/home/NotFoundScreen';
+import { AllocateScreen } from '../screens/lead/AllocateScreen';
 import { KpiScreen } from '../screens/lead/KpiScreen';
 import { PlanScreen } from '../screens/lead/PlanScreen';
 import { QueueScreen } from '../screens/lead/QueueScreen';
@@ -33,6 +34,14 @@ export const routes: RouteObject[] = [
         element: (
           <Gate role="lead">
             <PlanScreen />
+          </Gate>
+        ),
+      },
+      {
+        path: 'allocate',
+        element: (
+          <Gate role="lead">
+            <AllocateScreen />
           </Gate>
         ),
       },

@@ -36,7 +36,7 @@ const tableRows = async <T>(name: string) => (await db.table(name).toArray()) as
 
 // What the planner reads, as the lead should see it (their unanswered events laid over), in one
 // read transaction so stock and reservations agree with each other.
-const readSite = (): Promise<ShiftSite> =>
+export const readSite = (): Promise<ShiftSite> =>
   db.transaction('r', db.tables, async () => {
     const view = await computePendingView(db);
     const pulledLines = await db.backorderLines.where('status').anyOf(LIVE).toArray();

@@ -3,13 +3,18 @@
 // filled, partly filled and left lines on screen, median over 5 runs after one warm-up. The
 // baseline is the engine alone: previewAllocation (allocation and the words for every line) in
 // Node on the same rows, read from the page's IndexedDB after the runs, median of 5. The ratio is
-// what the screen adds: reading 100,000 lines from IndexedDB, the pending view, and drawing.
+// what the screen adds: reading 100,000 lines from IndexedDB (preview.read_lines: one raw read of
+// them, for scale), the pending view, and drawing.
 //
 // As scan.bench.ts does: enrol against the demo server, pull, type the lead's badge and PIN, stop
 // the server (offline, so no pull lands during a run), sign in and open the screen.
 import { rmSync } from 'node:fs';
 import { activePriority, DEFAULT_FLOOR_SETTINGS } from '../../shared/domain/floor-settings';
-import { previewAllocation, type AllocationSite } from '../../shared/engines/allocation/preview';
+import {
+  previewAllocation,
+  type AllocationPreview,
+  type AllocationSite,
+} from '../../shared/engines/allocation/preview';
 import { findChromium, launchChromium } from '../browser/chromium';
 import { newDataDir } from '../fixtures/data-dir';
 import { freePort } from '../fixtures/free-port';
@@ -96,7 +101,11 @@ const siteScript = `(async () => {
     req.onerror = () => reject(req.error);
   });
   const LIVE = ['open', 'allocated', 'in_wave', 'held'];
+  const started = performance.now();
+  await all('backorderLines');
+  const readMs = performance.now() - started;
   return {
+    readMs,
     waiting: (await all('outbox')).filter((e) => e.status !== 'accepted').length,
     site: {
       layouts: await all('warehouseLayouts'),
@@ -108,8 +117,8 @@ const siteScript = `(async () => {
   };
 })()`;
 
-const countsOf = (p: { filled: unknown[]; partly: unknown[]; left: unknown[] }) =>
-  `Filled: ${p.filled.length.toLocaleString('en')} lines, Partly filled: ${p.partly.length.toLocaleString('en')} lines, Left: ${p.left.length.toLocaleString('en')} lines`;
+const countsOf = ({ counts: c }: AllocationPreview) =>
+  `Filled: ${c.filled.toLocaleString('en')} lines, Partly filled: ${c.partly.toLocaleString('en')} lines, Left: ${c.left.toLocaleString('en')} lines`;
 
 const group: BenchGroup = {
   group: 'allocate',
@@ -154,7 +163,7 @@ const group: BenchGroup = {
           const read = await within(
             120_000,
             'reading the rows',
-            page.evaluate<{ waiting: number; site: AllocationSite }>(siteScript),
+            page.evaluate<{ waiting: number; readMs: number; site: AllocationSite }>(siteScript),
           );
           if (read.waiting !== 0) throw new Error(`${read.waiting} events were waiting`);
           const rules = activePriority(DEFAULT_FLOOR_SETTINGS);
@@ -180,6 +189,11 @@ const group: BenchGroup = {
               value: median(sample.domMs.slice(1)),
               unit: `ms (median, click to counts in the DOM, ${read.site.lines.length} live lines)`,
               baseline: median(engineMs),
+            },
+            {
+              name: 'preview.read_lines',
+              value: read.readMs,
+              unit: 'ms (once, the page reading every line from IndexedDB: part of the preview)',
             },
             {
               name: 'preview.frame',

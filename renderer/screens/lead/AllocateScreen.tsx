@@ -248,10 +248,10 @@ const Preview = ({ preview }: { preview: AllocationPreview }) => {
             <button
               type="button"
               aria-expanded={open === g.key}
-              disabled={preview[g.key].length === 0}
+              disabled={preview.counts[g.key] === 0}
               onClick={() => setOpen(open === g.key ? null : g.key)}
             >
-              {g.title}: {count(preview[g.key].length, 'line')}
+              {g.title}: {count(preview.counts[g.key], 'line')}
             </button>
           </li>
         ))}
@@ -260,7 +260,8 @@ const Preview = ({ preview }: { preview: AllocationPreview }) => {
         <LineTable
           key={open}
           title={GROUPS.find((g) => g.key === open)!.title}
-          lines={preview[open]}
+          total={preview.counts[open]}
+          page={(from, to) => preview.linesOf(open, from, to)}
         />
       )}
     </div>
@@ -270,8 +271,17 @@ const Preview = ({ preview }: { preview: AllocationPreview }) => {
 // A page at a time: 100,000 rows would take seconds to draw, and nobody reads them all at once.
 const PAGE = 200;
 
-const LineTable = ({ title, lines }: { title: string; lines: readonly PreviewLine[] }) => {
+const LineTable = ({
+  title,
+  total,
+  page,
+}: {
+  title: string;
+  total: number;
+  page: (from: number, to: number) => PreviewLine[];
+}) => {
   const [shown, setShown] = useState(PAGE);
+  const lines = page(0, shown);
   return (
     <>
       <table className="allocate-lines" aria-label={`${title} lines`}>
@@ -286,7 +296,7 @@ const LineTable = ({ title, lines }: { title: string; lines: readonly PreviewLin
           </tr>
         </thead>
         <tbody>
-          {lines.slice(0, shown).map((l) => (
+          {lines.map((l) => (
             <tr key={l.id}>
               <td>{l.name}</td>
               <td>{l.sku}</td>
@@ -300,9 +310,9 @@ const LineTable = ({ title, lines }: { title: string; lines: readonly PreviewLin
           ))}
         </tbody>
       </table>
-      {lines.length > shown && (
+      {total > shown && (
         <button type="button" onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, lines.length - shown)} more of {count(lines.length - shown, 'line')}
+          Show {Math.min(PAGE, total - shown)} more of {count(total - shown, 'line')}
         </button>
       )}
     </>

@@ -6,7 +6,7 @@ import type { WarehouseLayout } from '../../domain/warehouse-layout';
 import { lineName } from '../../event-rules/names';
 import { fail, ok, type Result } from '../../result';
 import { warehouseFrom } from '../layout/warehouse';
-import { allocate, type FillLine } from './allocate';
+import { allocate, type FillLine, type LeftReason } from './allocate';
 import type { PriorityRule } from './priority';
 
 // What the allocation preview reads: the site as the lead sees it, live lines only.
@@ -33,12 +33,25 @@ export interface PreviewLine {
   reason: string;
 }
 
+export type PreviewGroup = 'filled' | 'partly' | 'left';
+
 export interface AllocationPreview {
-  filled: PreviewLine[];
-  partly: PreviewLine[];
-  left: PreviewLine[];
+  counts: Record<PreviewGroup, number>;
   // What "Commit" sends, in priority order.
   fillList: FillLine[];
+  // A group's lines from `from` to `to`, in words: built when the lead opens a count, a page at a
+  // time, not for 100,000 lines on every preview. Filled and partly filled lines in priority
+  // order, the lines left by id.
+  linesOf(group: PreviewGroup, from?: number, to?: number): PreviewLine[];
+}
+
+// A line's place in the preview, before it is put in words.
+interface Entry {
+  line: BackorderLine;
+  qty: number;
+  filledQty: number;
+  fill: FillLine | null;
+  why: LeftReason | null;
 }
 
 // The most lines one allocation.committed carries (its payload schema).
@@ -78,45 +91,58 @@ export const previewAllocation = (
   if (!plan.ok) return fail(`Cannot allocate: ${plan.reason}`);
 
   const lines = new Map(site.lines.map((l) => [l.id, l]));
+  const missing = new Map(plan.value.left.map((l) => [l.backorderLineId, l]));
+  const groups: Record<PreviewGroup, Entry[]> = { filled: [], partly: [], left: [] };
+  for (const fill of plan.value.fillList) {
+    const line = lines.get(fill.backorderLineId)!;
+    let got = 0;
+    for (const r of fill.reservations) got += r.qty;
+    const short = missing.get(line.id)?.missingQty ?? 0;
+    if (short > 0) missing.delete(line.id);
+    groups[short === 0 ? 'filled' : 'partly'].push({
+      line,
+      qty: got + short,
+      filledQty: got,
+      fill,
+      why: short === 0 ? null : 'no-stock',
+    });
+  }
+  for (const m of missing.values())
+    groups.left.push({
+      line: lines.get(m.backorderLineId)!,
+      qty: m.missingQty,
+      filledQty: 0,
+      fill: null,
+      why: m.reason,
+    });
+
   const skuCode = new Map(site.skus.map((s) => [s.id, s.sku]));
   const locationCode = new Map(site.locations.map((l) => [l.id, l.code]));
-  const missing = new Map(plan.value.left.map((l) => [l.backorderLineId, l]));
-  const row = (l: BackorderLine, qty: number, filledQty: number, reason: string) => ({
-    id: l.id,
-    name: lineName(l),
-    sku: skuCode.get(l.skuId) ?? l.skuId,
-    qty,
-    filledQty,
-    customerTier: l.customerTier,
-    promisedBy: l.promisedBy,
-    reason,
+  const reasonOf = (e: Entry): string => {
+    if (e.why === 'held') return 'on hold';
+    if (e.why === 'ship-complete-incomplete')
+      return `ship-complete order ${e.line.orderId} cannot be filled whole`;
+    if (e.why === 'no-stock') return `not enough free stock: ${e.filledQty} of ${e.qty}`;
+    const from = e.fill!.reservations.map((r) => locationCode.get(r.locationId) ?? r.locationId);
+    return `filled from ${from.join(', ')}`;
+  };
+  return ok({
+    counts: {
+      filled: groups.filled.length,
+      partly: groups.partly.length,
+      left: groups.left.length,
+    },
+    fillList: plan.value.fillList,
+    linesOf: (group, from = 0, to = groups[group].length) =>
+      groups[group].slice(from, to).map((e) => ({
+        id: e.line.id,
+        name: lineName(e.line),
+        sku: skuCode.get(e.line.skuId) ?? e.line.skuId,
+        qty: e.qty,
+        filledQty: e.filledQty,
+        customerTier: e.line.customerTier,
+        promisedBy: e.line.promisedBy,
+        reason: reasonOf(e),
+      })),
   });
-
-  const filled: PreviewLine[] = [];
-  const partly: PreviewLine[] = [];
-  for (const f of plan.value.fillList) {
-    const l = lines.get(f.backorderLineId)!;
-    let got = 0;
-    for (const r of f.reservations) got += r.qty;
-    const short = missing.get(l.id)?.missingQty ?? 0;
-    if (short === 0) {
-      const from = f.reservations.map((r) => locationCode.get(r.locationId) ?? r.locationId);
-      filled.push(row(l, got, got, `filled from ${from.join(', ')}`));
-    } else {
-      missing.delete(l.id);
-      partly.push(row(l, got + short, got, `not enough free stock: ${got} of ${got + short}`));
-    }
-  }
-  const left: PreviewLine[] = [];
-  for (const m of missing.values()) {
-    const l = lines.get(m.backorderLineId)!;
-    const reason =
-      m.reason === 'held'
-        ? 'on hold'
-        : m.reason === 'ship-complete-incomplete'
-          ? `ship-complete order ${l.orderId} cannot be filled whole`
-          : `not enough free stock: 0 of ${m.missingQty}`;
-    left.push(row(l, m.missingQty, 0, reason));
-  }
-  return ok({ filled, partly, left, fillList: plan.value.fillList });
 };

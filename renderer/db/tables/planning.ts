@@ -1,5 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BackorderLine } from '../../../shared/domain/backorder-line';
+import {
+  activePriority,
+  DEFAULT_FLOOR_SETTINGS,
+  type FloorSettings,
+} from '../../../shared/domain/floor-settings';
 import type { Location } from '../../../shared/domain/location';
 import type { Operator } from '../../../shared/domain/operator';
 import type { PickTask } from '../../../shared/domain/pick-task';
@@ -51,6 +56,11 @@ export const readSite = (): Promise<ShiftSite> =>
       stock: withPending('stock', await tableRows<Stock>('stock'), view),
       reservations: withPending('reservation', await tableRows<Reservation>('reservations'), view),
       lines: withPending('backorderLine', pulledLines, view).filter((l) => LIVE.includes(l.status)),
+      // The lead's saved rules, a change still waiting to be sent included.
+      rules: activePriority(
+        withPending('floorSettings', await tableRows<FloorSettings>('floorSettings'), view)[0] ??
+          DEFAULT_FLOOR_SETTINGS,
+      ),
     };
   });
 

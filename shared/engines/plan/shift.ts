@@ -8,6 +8,7 @@ import { compareText } from '../../compare';
 import { fail, ok, type Result } from '../../result';
 import type { WaveReleased } from '../../sync-api/events/lead';
 import { allocate, type FillLine, type LeftReason } from '../allocation/allocate';
+import type { PriorityRule } from '../allocation/priority';
 import type { PlannedTour } from '../batching/batch-tours';
 import { warehouseFrom } from '../layout/warehouse';
 import { planWaves } from './plan-waves';
@@ -44,6 +45,8 @@ export interface ShiftSite {
   stock: readonly Stock[];
   reservations: readonly Reservation[];
   lines: readonly BackorderLine[];
+  // The priority rules in force (the floor settings' activePriority); the defaults when absent.
+  rules?: readonly PriorityRule[];
 }
 
 export const LEFT_ORDER: LeftWhy[] = [
@@ -117,8 +120,9 @@ export const figuresOf = (tours: readonly PlannedTour[]): Figures => ({
   routeLengthM: tours.reduce((s, t) => s + t.routeLengthM, 0),
 });
 
-// Plans every fillable line with the default rules, template and cart: allocation of the free
-// stock, waves, tours and routes, each wave ready to release. A refusal is a sentence to show.
+// Plans every fillable line with the lead's rules (site.rules), the default template and cart:
+// allocation of the free stock, waves, tours and routes, each wave ready to release. A refusal is
+// a sentence to show.
 export const planShiftFrom = (site: ShiftSite, newId: () => string): Result<PlanPreview> => {
   if (site.layouts.length === 0)
     return fail('No warehouse layout is on this device yet: sync with the server, then plan.');
@@ -136,6 +140,7 @@ export const planShiftFrom = (site: ShiftSite, newId: () => string): Result<Plan
     warehouse,
     points,
     skuIds: new Set(site.skus.map((s) => s.id)),
+    rules: site.rules,
   });
   if (!filled.ok) return fail(`Cannot plan: ${filled.reason}`);
   const lines = new Map(site.lines.filter((l) => l.status !== 'held').map((l) => [l.id, l]));
@@ -156,6 +161,7 @@ export const planShiftFrom = (site: ShiftSite, newId: () => string): Result<Plan
     warehouse,
     points,
     cart: DEFAULT_CART,
+    rules: site.rules,
   });
   if (!plan.ok) return fail(`Cannot plan: ${plan.reason}`);
   const released = planReleases(plan.value, {

@@ -70,8 +70,8 @@ export const PlanScreen = () => {
     <section aria-labelledby="plan-title" className="plan">
       <h1 id="plan-title">Plan waves</h1>
       <p className="lead">
-        Waves from every line the free stock can fill, by promise date, customer tier and order
-        date; carts of 8 totes.
+        Waves from every line the free stock can fill, by the priority rules saved under Allocate
+        stock; carts of 8 totes.
       </p>
       <RefusalNotices screen="plan" handlers={{ 're-plan': () => void plan() }} />
       <button type="button" onClick={() => void plan()} disabled={busy}>

@@ -44,7 +44,11 @@ const tableRows = async <T>(name: string) => (await db.table(name).toArray()) as
 export const readSite = (): Promise<ShiftSite> =>
   db.transaction('r', db.tables, async () => {
     const view = await computePendingView(db);
-    const pulledLines = await db.backorderLines.where('status').anyOf(LIVE).toArray();
+    // One range read per status: anyOf walks the index with a cursor, and with 100,000 lines in
+    // Chromium that took 1.9 s where these took 1.2 s (npm run bench -- allocate.preview).
+    const pulledLines = (
+      await Promise.all(LIVE.map((s) => db.backorderLines.where('status').equals(s).toArray()))
+    ).flat();
     return {
       layouts: withPending(
         'warehouseLayout',

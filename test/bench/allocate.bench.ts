@@ -88,7 +88,8 @@ const previewScript = (runs: number) => `(async () => {
   return { domMs, frameMs, counts };
 })()`;
 
-// The rows the preview reads, raw from IndexedDB (offline, the outbox empty: no pending view).
+// The rows the preview runs read, raw from IndexedDB as pulled (the runs came before the commit,
+// with nothing waiting), and the events waiting now.
 const siteScript = `(async () => {
   const db = await new Promise((resolve, reject) => {
     const req = indexedDB.open('fillwave');
@@ -106,7 +107,7 @@ const siteScript = `(async () => {
   const readMs = performance.now() - started;
   return {
     readMs,
-    waiting: (await all('outbox')).filter((e) => e.status !== 'accepted').length,
+    waiting: (await all('outbox')).filter((e) => e.status === 'pending').length,
     site: {
       layouts: await all('warehouseLayouts'),
       locations: await all('locations'),
@@ -160,12 +161,23 @@ const group: BenchGroup = {
             'previewing',
             page.evaluate<PreviewSample>(previewScript(RUNS + 1)),
           );
+          // Then Commit the last preview: its fill list as events of at most 2,000 lines, each
+          // checked by the device's own rule first. Pulled rows stay the server's until it
+          // answers, so the rows read after are still the ones the runs read.
+          const committing = performance.now();
+          await page.getByRole('button', { name: /^Commit / }).click();
+          const said = page.getByText(/ committed in /);
+          await said.waitFor({ timeout: 900_000 });
+          const commitMs = performance.now() - committing;
+          const commitWords = (await said.textContent()) ?? '';
           const read = await within(
             120_000,
             'reading the rows',
             page.evaluate<{ waiting: number; readMs: number; site: AllocationSite }>(siteScript),
           );
-          if (read.waiting !== 0) throw new Error(`${read.waiting} events were waiting`);
+          const events = Number(/in (\d+) events?/.exec(commitWords)?.[1] ?? NaN);
+          if (read.waiting !== events)
+            throw new Error(`${read.waiting} events are waiting after "${commitWords}"`);
           const rules = activePriority(DEFAULT_FLOOR_SETTINGS);
           const engineMs: number[] = [];
           let counts = '';
@@ -194,6 +206,11 @@ const group: BenchGroup = {
               name: 'preview.read_lines',
               value: read.readMs,
               unit: 'ms (once, the page reading every line from IndexedDB: part of the preview)',
+            },
+            {
+              name: 'commit',
+              value: commitMs,
+              unit: `ms (click to "${commitWords.replace(/\. .*/, '')}", offline; Playwright's clock)`,
             },
             {
               name: 'preview.frame',

@@ -2,6 +2,7 @@ import { createHashRouter, createMemoryRouter, type RouteObject } from 'react-ro
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { NotFoundScreen } from '../screens/home/NotFoundScreen';
 import { FloorScreen } from '../screens/lead/FloorScreen';
+import { AllocateScreen } from '../screens/lead/AllocateScreen';
 import { KpiScreen } from '../screens/lead/KpiScreen';
 import { PlanScreen } from '../screens/lead/PlanScreen';
 import { QueueScreen } from '../screens/lead/QueueScreen';
@@ -43,6 +44,14 @@ export const routes: RouteObject[] = [
         element: (
           <Gate role="lead">
             <FloorScreen />
+          </Gate>
+        ),
+      },
+      {
+        path: 'allocate',
+        element: (
+          <Gate role="lead">
+            <AllocateScreen />
           </Gate>
         ),
       },

@@ -99,12 +99,12 @@ describe.skipIf(!executable)('receiving on the lead station in Chromium', () => 
       .getByRole('list', { name: 'Stock of the items received' })
       .getByText('ITEM-S5 at BIN-L5: 2 on hand')
       .waitFor();
-    expect(
-      await page
-        .getByRole('list', { name: 'Backorder lines it fills' })
-        .getByRole('listitem')
-        .allTextContents(),
-    ).toEqual(['Line 1 of order SO-103: 2 of 2 · ITEM-S5']);
+    // The list is worked out after the stock shows: wait for its line, then read it whole.
+    const fills = page.getByRole('list', { name: 'Backorder lines it fills' });
+    await fills.getByText('Line 1 of order SO-103').waitFor();
+    expect(await fills.getByRole('listitem').allTextContents()).toEqual([
+      'Line 1 of order SO-103: 2 of 2 · ITEM-S5',
+    ]);
     await waiting(page, 1);
 
     await start();

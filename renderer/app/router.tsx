@@ -1,6 +1,7 @@
 import { createHashRouter, createMemoryRouter, type RouteObject } from 'react-router';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { NotFoundScreen } from '../screens/home/NotFoundScreen';
+import { AllocateScreen } from '../screens/lead/AllocateScreen';
 import { FloorScreen } from '../screens/lead/FloorScreen';
 import { KpiScreen } from '../screens/lead/KpiScreen';
 import { PlanScreen } from '../screens/lead/PlanScreen';
@@ -43,6 +44,14 @@ export const routes: RouteObject[] = [
         element: (
           <Gate role="lead">
             <FloorScreen />
+          </Gate>
+        ),
+      },
+      {
+        path: 'allocate',
+        element: (
+          <Gate role="lead">
+            <AllocateScreen />
           </Gate>
         ),
       },

@@ -1,8 +1,9 @@
 import type { EventEnvelope, EventResult } from '../../shared/sync-api/push';
-import type { FillwaveDb, OutboxEvent } from '../db/fillwave-db';
+import type { FillwaveDb, OutboxEvent, RejectedEvent } from '../db/fillwave-db';
 import type { ApiOutcome, SyncApi } from './api';
 import { pendingEvents, renumber } from './outbox';
 import { noteAccepted, recallSent } from './sent';
+import { partRefusals } from './part-refusals';
 import { blamesTheEvent, isSuspect, strike } from './park';
 import type { StepHook } from './pull';
 import { KEYS, readState, writeState, type ClockAhead, type DeviceIdentity } from './sync-state';
@@ -123,6 +124,7 @@ export const push = async (
     }
     const accepted: string[] = [];
     const refused: { event: OutboxEvent; code: string; message: string }[] = [];
+    const parts: RejectedEvent[] = [];
     let gapAt: number | null = null;
     for (const result of answer.value) {
       const event = waiting.find((e) => e.id === result.id);
@@ -132,12 +134,14 @@ export const push = async (
         break;
       }
       const first = result.status === 'duplicate' ? result.original : result;
-      if (first.status === 'accepted') accepted.push(event.id);
-      else refused.push({ event, code: first.code, message: first.message });
+      if (first.status === 'accepted') {
+        accepted.push(event.id);
+        parts.push(...partRefusals(event, first.refused ?? [], options.now().toISOString()));
+      } else refused.push({ event, code: first.code, message: first.message });
     }
     await noteAccepted(db, accepted, options.now());
     await noteClock(db, answer.value, options.now());
-    await settle(db, refused, accepted, options.now(), step);
+    await settle(db, refused, accepted, options.now(), step, parts);
     step('push:settled');
     sent += accepted.length + refused.length;
     if (gapAt !== null) {
@@ -167,9 +171,11 @@ const settle = async (
   accepted: string[],
   now: Date,
   step: StepHook = () => undefined,
+  parts: RejectedEvent[] = [],
 ) => {
   await db.transaction('rw', db.outbox, db.rejected, async () => {
     if (accepted.length) await db.outbox.where('id').anyOf(accepted).modify({ status: 'accepted' });
+    if (parts.length) await db.rejected.bulkPut(parts);
     step('push:settling');
     for (const r of refused) {
       await db.rejected.put({

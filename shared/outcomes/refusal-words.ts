@@ -76,7 +76,10 @@ const headlineOf = (type: string, code: string, n: RefusalNames): string => {
     case 'wave.released':
       return `${wave} was not released: ${why(code)}.`;
     case 'allocation.committed':
-      return `Your allocation was not committed: ${why(code)}.`;
+      // One line the server refused while the rest was committed (renderer/sync/part-refusals.ts).
+      return n.line
+        ? `${line} was not allocated: ${why(code)}.`
+        : `Your allocation was not committed: ${why(code)}.`;
     case 'wave.cancelled':
       return `${wave} was not cancelled: ${why(code)}.`;
     case 'tour.assigned':

@@ -5,7 +5,7 @@ import type { BackorderLine } from '../../shared/domain/backorder-line';
 import type { Location } from '../../shared/domain/location';
 import type { Stock } from '../../shared/domain/stock';
 import { allocate } from '../../shared/engines/allocation/allocate';
-import { byPriority } from '../../shared/engines/allocation/priority';
+import { byPriority, type PriorityRule } from '../../shared/engines/allocation/priority';
 import type { Warehouse } from '../../shared/engines/layout/warehouse';
 import { seededRng } from '../../shared/random';
 import type { BenchGroup } from './harness';
@@ -83,7 +83,27 @@ const group: BenchGroup = {
         const result = allocate({ lines, stock, locations, warehouse, points });
         const allocateMs = performance.now() - t0;
         if (!result.ok) throw new Error(result.reason);
-        return [{ name: 'allocate', value: allocateMs, unit: 'ms', baseline: sortMs }];
+        // Issue 15's rules first, against the default rules on the same lines: what an order's
+        // age (a pass over the order ids) and the ship-complete key cost.
+        const rules: PriorityRule[] = [
+          'ship-complete-first',
+          'oldest-backorder',
+          'promise-date',
+          'customer-tier',
+        ];
+        t0 = performance.now();
+        const withNew = allocate({ lines, stock, locations, warehouse, points, rules });
+        const newMs = performance.now() - t0;
+        if (!withNew.ok) throw new Error(withNew.reason);
+        return [
+          { name: 'allocate', value: allocateMs, unit: 'ms', baseline: sortMs },
+          {
+            name: 'allocate.new_rules_first',
+            value: newMs,
+            unit: 'ms (ship-complete first, oldest backorder first; baseline: the default rules)',
+            baseline: allocateMs,
+          },
+        ];
       },
     },
   ],

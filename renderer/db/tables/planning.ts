@@ -1,5 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BackorderLine } from '../../../shared/domain/backorder-line';
+import {
+  activePriority,
+  DEFAULT_FLOOR_SETTINGS,
+  type FloorSettings,
+} from '../../../shared/domain/floor-settings';
 import type { Location } from '../../../shared/domain/location';
 import type { Operator } from '../../../shared/domain/operator';
 import type { Reservation } from '../../../shared/domain/reservation';
@@ -33,10 +38,14 @@ const tableRows = async <T>(name: string) => (await db.table(name).toArray()) as
 
 // What the planner reads, as the lead should see it (their unanswered events laid over), in one
 // read transaction so stock and reservations agree with each other.
-const readSite = (): Promise<ShiftSite> =>
+export const readSite = (): Promise<ShiftSite> =>
   db.transaction('r', db.tables, async () => {
     const view = await computePendingView(db);
-    const pulledLines = await db.backorderLines.where('status').anyOf(LIVE).toArray();
+    // One range read per status: anyOf walks the index with a cursor, and with 100,000 lines in
+    // Chromium that took 1.9 s where these took 1.2 s (npm run bench -- allocate.preview).
+    const pulledLines = (
+      await Promise.all(LIVE.map((s) => db.backorderLines.where('status').equals(s).toArray()))
+    ).flat();
     return {
       layouts: withPending(
         'warehouseLayout',
@@ -48,6 +57,11 @@ const readSite = (): Promise<ShiftSite> =>
       stock: withPending('stock', await tableRows<Stock>('stock'), view),
       reservations: withPending('reservation', await tableRows<Reservation>('reservations'), view),
       lines: withPending('backorderLine', pulledLines, view).filter((l) => LIVE.includes(l.status)),
+      // The lead's saved rules, a change still waiting to be sent included.
+      rules: activePriority(
+        withPending('floorSettings', await tableRows<FloorSettings>('floorSettings'), view)[0] ??
+          DEFAULT_FLOOR_SETTINGS,
+      ),
     };
   });
 

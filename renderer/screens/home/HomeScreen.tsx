@@ -36,6 +36,11 @@ export const HomeScreen = () => {
           </Link>
         )}
         {operator?.role === 'lead' && (
+          <Link className="button" to="/allocate">
+            Allocate stock
+          </Link>
+        )}
+        {operator?.role === 'lead' && (
           <Link className="button" to="/plan">
             Plan waves
           </Link>

@@ -8,6 +8,7 @@ import { compareText } from '../../compare';
 import { fail, ok, type Result } from '../../result';
 import type { WaveReleased } from '../../sync-api/events/lead';
 import { allocate, type FillLine, type LeftReason } from '../allocation/allocate';
+import type { PriorityRule } from '../allocation/priority';
 import type { PlannedTour } from '../batching/batch-tours';
 import type { Cart } from '../batching/cart';
 import { warehouseFrom, type Point, type Warehouse } from '../layout/warehouse';
@@ -81,6 +82,8 @@ export interface ShiftSite {
   stock: readonly Stock[];
   reservations: readonly Reservation[];
   lines: readonly BackorderLine[];
+  // The priority rules in force (the floor settings' activePriority); the defaults when absent.
+  rules?: readonly PriorityRule[];
 }
 
 export const LEFT_ORDER: LeftWhy[] = [
@@ -175,8 +178,9 @@ export const previewWave = (
   planned: tours,
 });
 
-// Plans every fillable line with the default rules, template and cart: allocation of the free
-// stock, waves, tours and routes, each wave ready to release. A refusal is a sentence to show.
+// Plans every fillable line with the lead's rules (site.rules), the template and its cart:
+// allocation of the free stock, waves, tours and routes, each wave ready to release. A refusal is
+// a sentence to show.
 export const planShiftFrom = (
   site: ShiftSite,
   newId: () => string,
@@ -201,6 +205,7 @@ export const planShiftFrom = (
     warehouse,
     points,
     skuIds: new Set(site.skus.map((s) => s.id)),
+    rules: site.rules,
   });
   if (!filled.ok) return fail(`Cannot plan: ${filled.reason}`);
   const lines = new Map(site.lines.filter((l) => l.status !== 'held').map((l) => [l.id, l]));
@@ -239,6 +244,7 @@ export const planShiftFrom = (
     warehouse,
     points,
     cart,
+    rules: site.rules,
   });
   if (!plan.ok) return fail(`Cannot plan: ${plan.reason}`);
   if (!named.groupByCutoff) {

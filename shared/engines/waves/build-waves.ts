@@ -106,7 +106,7 @@ export const buildWaves = (input: WaveInput): Result<WavePlan> => {
     if (group) group.push(p);
     else groups.set(key, [p]);
   }
-  const order = byPriority(input.rules ?? DEFAULT_PRIORITY);
+  const order = byPriority(input.rules ?? DEFAULT_PRIORITY, input.lines);
   const left: WavePlan['left'] = [];
   const pieces: (WaveOrder & { piece: number })[] = [];
   // In key order, so the first problem reported never depends on the input order.

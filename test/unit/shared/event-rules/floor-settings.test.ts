@@ -41,11 +41,13 @@ describe('the floor settings a lead changes', () => {
         { rule: 'order-date', on: true },
       ],
     });
-    // order-id was not in the lead's list: it is applied last, after theirs.
+    // The rules not in the lead's list are applied last, after theirs, in the engine's order.
     expect(activePriority(view.get('floorSettings', 'warehouse')!)).toEqual([
       'customer-tier',
       'order-date',
       'order-id',
+      'ship-complete-first',
+      'oldest-backorder',
     ]);
   });
 

@@ -55,6 +55,17 @@ describe('a refusal in the words of the person who acted', () => {
     expect(notice.action).toEqual({ label: 'Open receiving', path: '/receive' });
   });
 
+  it('names the one line of an allocation the server refused while it committed the rest', () => {
+    const message = 'Only 0 of NUT-10 are free at A-01; line 1 of order SO-6 needs 3.';
+    const part = { type: 'allocation.committed', code: 'stock-gone', message };
+    expect(describeRefusal(part, { line: 'SO-6/1' }).headline).toBe(
+      'Line SO-6/1 was not allocated: its stock went to another release first.',
+    );
+    expect(describeRefusal({ ...part, code: 'nothing-allocated' }, {}).headline).toBe(
+      'Your allocation was not committed: its stock went to another release first.',
+    );
+  });
+
   it('names a lost tour by its wave and number, never by its id', () => {
     const notice = describeRefusal(
       { type: 'tour.claimed', code: 'tour-taken', message: 'Tour t-9f3 is held by Pat Picker.' },

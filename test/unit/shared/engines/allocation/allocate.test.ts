@@ -273,6 +273,7 @@ describe('allocation', { timeout: HEAVY_PROPERTY_TIMEOUT_MS }, () => {
             tier: fc.integer({ min: 1, max: 3 }),
             promise: fc.integer({ min: 1, max: 4 }),
             ordered: fc.integer({ min: 1, max: 4 }),
+            shipComplete: fc.boolean(),
           }),
           { maxLength: 40 },
         ),
@@ -284,9 +285,10 @@ describe('allocation', { timeout: HEAVY_PROPERTY_TIMEOUT_MS }, () => {
               customerTier: r.tier,
               promisedBy: day(r.promise),
               orderedAt: day(r.ordered),
+              shipComplete: r.shipComplete,
             }),
           );
-          const order = byPriority(rules);
+          const order = byPriority(rules, lines);
           expect(priorityOrder(lines, rules)).toEqual(
             [...lines.keys()].sort((i, j) => order(lines[i]!, lines[j]!)),
           );

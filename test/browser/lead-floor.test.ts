@@ -300,6 +300,8 @@ describe.skipIf(!executable)('the lead runs the floor in Chromium', () => {
         .count(),
     ).toBe(0);
     await floorTour(2).getByText(`Assigned to ${PIA.name}`, { exact: true }).waitFor();
+    // Started: the wave can no longer be cancelled or re-planned.
+    expect(await floorWave.getByRole('button', { name: /^(Cancel|Re-plan) / }).count()).toBe(0);
 
     // The other tour handed from Pia to Pip, then taken back to the shelf.
     await floorTour(2)
@@ -316,7 +318,21 @@ describe.skipIf(!executable)('the lead runs the floor in Chromium', () => {
     expect((await pickerRows()).map((r) => r[0])).toEqual([PEOPLE.picker.name]);
     await delivered(lead, 60_000);
 
-    // The server agrees: the tours, and each of the lead's events once.
+    // The server agrees: the release took the committed allocation as it was (nothing reserved
+    // twice), the picked units, the tours, and each of the lead's events once.
+    expect(
+      await store!.query('SELECT id, qty_allocated, qty_picked FROM backorder_lines ORDER BY id'),
+    ).toEqual([
+      { id: 'SO-201/1', qty_allocated: 4, qty_picked: 4 },
+      { id: 'SO-202/1', qty_allocated: 0, qty_picked: 0 },
+      { id: 'SO-203/1', qty_allocated: 3, qty_picked: 0 },
+      { id: 'SO-204/1', qty_allocated: 2, qty_picked: 0 },
+    ]);
+    expect(await store!.query('SELECT id, on_hand, reserved FROM stock ORDER BY id')).toEqual([
+      { id: 'L1|S1', on_hand: 0, reserved: 0 },
+      { id: 'L3|S3', on_hand: 3, reserved: 3 },
+      { id: 'L5|S5', on_hand: 2, reserved: 2 },
+    ]);
     expect(
       await store!.query(
         'SELECT sequence, status, picker_id, route_length_m::float AS m FROM tours ORDER BY sequence',

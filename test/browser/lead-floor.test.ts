@@ -118,14 +118,14 @@ describe.skipIf(!executable)('the lead runs the floor in Chromium', () => {
     await home(lead, 'Allocate stock');
     const counts = lead.getByRole('list', { name: 'Preview counts' });
     const leftLines = async () => {
-      await counts.getByRole('button', { name: 'Left: 1 line' }).click();
+      await counts.getByRole('button', { name: 'Left: 1 line', exact: true }).click();
       const table = lead.getByRole('table', { name: 'Left lines' });
       const rows = await table.locator('tbody tr').allTextContents();
-      await counts.getByRole('button', { name: 'Left: 1 line' }).click();
+      await counts.getByRole('button', { name: 'Left: 1 line', exact: true }).click();
       return rows;
     };
     await lead.getByRole('button', { name: 'Preview', exact: true }).click();
-    await counts.getByRole('button', { name: 'Filled: 3 lines' }).waitFor();
+    await counts.getByRole('button', { name: 'Filled: 3 lines', exact: true }).waitFor();
     expect(await leftLines()).toEqual([
       expect.stringMatching(/^line 1 of order SO-201ITEM-S142.*not enough free stock: 0 of 4$/),
     ]);
@@ -145,7 +145,7 @@ describe.skipIf(!executable)('the lead runs the floor in Chromium', () => {
     await lead.getByRole('button', { name: 'Save rules' }).click();
     await lead.getByText('Rules saved: every station allocates by them.').waitFor();
     await lead.getByRole('button', { name: 'Preview', exact: true }).click();
-    await counts.getByRole('button', { name: 'Filled: 3 lines' }).waitFor();
+    await counts.getByRole('button', { name: 'Filled: 3 lines', exact: true }).waitFor();
     expect(await counts.getByRole('button').allTextContents()).toEqual([
       'Filled: 3 lines',
       'Partly filled: 0 lines',

@@ -1,8 +1,8 @@
 import { createHashRouter, createMemoryRouter, type RouteObject } from 'react-router';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { NotFoundScreen } from '../screens/home/NotFoundScreen';
-import { AllocateScreen } from '../screens/lead/AllocateScreen';
 import { FloorScreen } from '../screens/lead/FloorScreen';
+import { AllocateScreen } from '../screens/lead/AllocateScreen';
 import { KpiScreen } from '../screens/lead/KpiScreen';
 import { PlanScreen } from '../screens/lead/PlanScreen';
 import { QueueScreen } from '../screens/lead/QueueScreen';

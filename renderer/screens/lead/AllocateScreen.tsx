@@ -102,6 +102,11 @@ const Allocate = ({ settings }: { settings: FloorSettings }) => {
             : done.reason;
         }
         sent += batch.lines.length;
+        // A big fill list takes seconds: say how far it has got.
+        if (batches.length > 1)
+          setMessage(
+            `Committing: ${sent.toLocaleString('en')} of ${count(p.fillList.length, 'line')}…`,
+          );
       }
       setPreview(null);
       setMessage(

@@ -178,9 +178,9 @@ export const previewWave = (
   planned: tours,
 });
 
-// Plans every fillable line with the lead's rules (site.rules), the template and its cart:
-// allocation of the free stock, waves, tours and routes, each wave ready to release. A refusal is
-// a sentence to show.
+// Plans every fillable line with the lead's rules (site.rules), template and cart: allocation of
+// the free stock, waves, tours and routes, each wave ready to release. A refusal is a sentence to
+// show.
 export const planShiftFrom = (
   site: ShiftSite,
   newId: () => string,

@@ -59,3 +59,48 @@ export const delivered = async (page: Page, timeout: number) => {
     .toBe(0);
   await waiting(page, 0, timeout);
 };
+
+export interface Task {
+  id: string;
+  tourId: string;
+  locationId: string;
+  skuId: string;
+  qty: number;
+  sequence: number;
+  toteSlot: number;
+}
+
+// On the tour's screen: totes onto the cart, one per slot (`${totePrefix}-${slot}`), then the
+// first task in route order: location, each item, tote. Returns the task picked.
+export const pickFirstTask = async (page: Page, tourId: string, totePrefix: string) => {
+  const tasks = (await deviceRows<Task>(page, 'pickTasks')).filter((t) => t.tourId === tourId);
+  const tote = (slot: number) => `${totePrefix}-${slot}`;
+  for (let i = 0; i < new Set(tasks.map((t) => t.toteSlot)).size; i++) {
+    const prompt = await page.locator('.tote-setup .prompt').textContent({ timeout: 15_000 });
+    await scan(page, tote(Number(/slot (\d+)/.exec(prompt!)![1]) - 1));
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('.slots li.done').length >= n ||
+        !document.querySelector('.tote-setup'),
+      i + 1,
+    );
+  }
+  const key = await page.locator('[data-testid^="task-"]').first().getAttribute('data-testid');
+  const task = tasks.find((t) => `task-${t.id}` === key)!;
+  const skus = await deviceRows<{ id: string; barcodes: { code: string; kind: string }[] }>(
+    page,
+    'skus',
+  );
+  const locations = await deviceRows<{ id: string; code: string }>(page, 'locations');
+  await scan(page, locations.find((l) => l.id === task.locationId)!.code);
+  await page.getByText('Scan the item').waitFor();
+  const each = skus.find((s) => s.id === task.skuId)!.barcodes.find((b) => b.kind === 'each')!;
+  for (let n = 0; n < task.qty; n++) await scan(page, each.code);
+  await page
+    .getByTestId('counted')
+    .filter({ hasText: String(task.qty) })
+    .waitFor();
+  await scan(page, tote(task.toteSlot));
+  await page.getByText(/^Picked \d+ ×/).waitFor();
+  return task;
+};

@@ -2,64 +2,18 @@
 // 1 claims a tour, is refused a second one, and picks its first task; the lead's floor shows the
 // progress within a pull, and the lead hands the started tour to picker 2, whose device lists it
 // to resume.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../fixtures/free-port';
 import { spawnServer, type Running } from '../fixtures/spawn-server';
 import { tempData } from '../fixtures/temp-data';
 import { browserOrSkip, launchChromium, type LaunchedBrowser } from './chromium';
-import { delivered, deviceRows, scan, signIn } from './device-page';
+import { delivered, deviceRows, pickFirstTask, signIn, type Task } from './device-page';
 
 const executable = browserOrSkip();
 const ADMIN = 'browser-admin-token-floor-0123456789';
 
 // A name as a regular expression that matches it and nothing else.
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-interface Task {
-  id: string;
-  tourId: string;
-  locationId: string;
-  skuId: string;
-  qty: number;
-  sequence: number;
-  toteSlot: number;
-}
-
-// Totes onto the cart, one per slot, then the first task in route order: location, each item,
-// tote. Returns the task picked.
-const pickFirstTask = async (page: Page, tourId: string): Promise<Task> => {
-  const tasks = (await deviceRows<Task>(page, 'pickTasks')).filter((t) => t.tourId === tourId);
-  const tote = (slot: number) => `TOTE-FLOOR-${slot}`;
-  for (let i = 0; i < new Set(tasks.map((t) => t.toteSlot)).size; i++) {
-    const prompt = await page.locator('.tote-setup .prompt').textContent({ timeout: 15_000 });
-    await scan(page, tote(Number(/slot (\d+)/.exec(prompt!)![1]) - 1));
-    await page.waitForFunction(
-      (n) =>
-        document.querySelectorAll('.slots li.done').length >= n ||
-        !document.querySelector('.tote-setup'),
-      i + 1,
-    );
-  }
-  const key = await page.locator('[data-testid^="task-"]').first().getAttribute('data-testid');
-  const task = tasks.find((t) => `task-${t.id}` === key)!;
-  const skus = await deviceRows<{ id: string; barcodes: { code: string; kind: string }[] }>(
-    page,
-    'skus',
-  );
-  const locations = await deviceRows<{ id: string; code: string }>(page, 'locations');
-  await scan(page, locations.find((l) => l.id === task.locationId)!.code);
-  await page.getByText('Scan the item').waitFor();
-  const each = skus.find((s) => s.id === task.skuId)!.barcodes.find((b) => b.kind === 'each')!;
-  for (let n = 0; n < task.qty; n++) await scan(page, each.code);
-  await page
-    .getByTestId('counted')
-    .filter({ hasText: String(task.qty) })
-    .waitFor();
-  await scan(page, tote(task.toteSlot));
-  await page.getByText(/^Picked \d+ ×/).waitFor();
-  return task;
-};
 
 describe.skipIf(!executable)('the lead’s floor in Chromium', () => {
   const browsers: LaunchedBrowser[] = [];
@@ -110,7 +64,7 @@ describe.skipIf(!executable)('the lead’s floor in Chromium', () => {
       .filter({ hasText: `You already hold ${tourName}: finish or drop it first.` })
       .waitFor();
     await one.getByRole('link', { name: new RegExp(`${literal(tourName)}$`) }).click();
-    const task = await pickFirstTask(one, tourId);
+    const task = await pickFirstTask(one, tourId, 'TOTE-FLOOR');
     await delivered(one, 60_000);
 
     // The lead's floor: the tour with its picker and progress, after one pull.

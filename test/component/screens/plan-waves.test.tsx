@@ -170,6 +170,42 @@ describe('wave templates and the wave preview', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('keeps the tour the lead had open after a move, its map drawn again', async () => {
+    await seed();
+    const user = userEvent.setup();
+    render(<PlanScreen />);
+    await saveTemplate(user, { Name: 'Two totes', 'Cart totes': '2' });
+    await user.click(screen.getByRole('button', { name: 'Plan waves' }));
+    const wave = await screen.findByRole('article', { name: WAVE });
+    const full = tourFigures(wave).findIndex((t) => t!.includes('2 orders'));
+    const fullName = `Tour ${full + 1} of ${WAVE}`;
+    await user.click(screen.getByRole('button', { name: `Open ${fullName}` }));
+    const before = screen.getByRole('img', { name: new RegExp(`^Route of ${fullName}:`) });
+    const stopsBefore = Number(/: (\d+) stops?/.exec(before.getAttribute('aria-label')!)![1]);
+    const orders = screen.getByRole('list', { name: `Orders on ${fullName}` });
+    const moving = within(orders).getAllByRole('listitem', { name: /^Order / })[0]!;
+    const orderId = moving.getAttribute('aria-label')!.replace('Order ', '');
+    await user.selectOptions(
+      within(moving).getByRole('combobox', { name: `Move ${orderId} to` }),
+      `Tour ${2 - full} of ${WAVE}`,
+    );
+    await user.click(within(moving).getByRole('button', { name: `Move ${orderId}` }));
+
+    // Still open, the order gone from its list, the map with fewer stops.
+    expect(await screen.findByRole('button', { name: `Close ${fullName}` })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    const after = screen.getByRole('img', { name: new RegExp(`^Route of ${fullName}:`) });
+    const stopsAfter = Number(/: (\d+) stops?/.exec(after.getAttribute('aria-label')!)![1]);
+    expect(stopsAfter).toBeLessThan(stopsBefore);
+    expect(
+      within(screen.getByRole('list', { name: `Orders on ${fullName}` })).queryByRole('listitem', {
+        name: `Order ${orderId}`,
+      }),
+    ).toBeNull();
+  });
+
   it('refuses a move to a full cart next to the order, and changes nothing', async () => {
     await seed();
     const user = userEvent.setup();

@@ -63,8 +63,8 @@ export const PlanWaves = () => {
   return (
     <>
       <p className="lead">
-        Waves from every line the free stock can fill, by promise date, customer tier and order
-        date, within the wave template: {template.name}.
+        Waves from every line the free stock can fill, by the priority rules saved under Allocate
+        stock, within the wave template: {template.name}.
       </p>
       <RefusalNotices screen="plan" handlers={{ 're-plan': () => void plan() }} />
       <TemplateForm onChosen={setTemplate} />

@@ -41,7 +41,9 @@ export const WavePreview = ({
     <h2>Planned waves</h2>
     {preview.waves.length === 0 && <p className="lead">No wave to release.</p>}
     {preview.waves.map((w, wi) => (
-      <article key={w.payload.waveId} className="plan-wave" aria-label={w.payload.name}>
+      // Keyed by name, not id: a move gives the wave new ids, and the tours the lead had open
+      // stay open (names are unique in a preview).
+      <article key={w.payload.name} className="plan-wave" aria-label={w.payload.name}>
         <h3>{w.payload.name}</h3>
         <p>{figures(w)}</p>
         <ol className="plan-tours" aria-label={`Tours of ${w.payload.name}`}>

@@ -87,6 +87,8 @@ describe.skipIf(!executable)('receiving on the lead station in Chromium', () => 
     await page.getByLabel('Quantity received').fill('2');
     await scan(page, 'bin-l5');
     const expected = page.getByLabel('Against an expected receipt');
+    // The item's expected receipts are read once it is known: wait for the one the test made.
+    await expected.locator('option[value="ER-S5"]').waitFor({ state: 'attached' });
     expect(await expected.getByRole('option').allTextContents()).toEqual([
       'None',
       expect.stringMatching(/^3 expected .* \(ER-S5\)$/),

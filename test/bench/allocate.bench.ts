@@ -6,8 +6,13 @@
 // what the screen adds: reading 100,000 lines from IndexedDB (preview.read_lines: one raw read of
 // them, for scale), the pending view, and drawing.
 //
+// allocate.preview_waves: on the same device, the time from a click on "Plan waves" (the lead's
+// plan screen, the default template and rules) to the waves drawn, median over 3 page loads (the
+// preview lives until the page goes). Baseline: planShiftFrom alone in Node on the same rows.
+//
 // As scan.bench.ts does: enrol against the demo server, pull, type the lead's badge and PIN, stop
 // the server (offline, so no pull lands during a run), sign in and open the screen.
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { activePriority, DEFAULT_FLOOR_SETTINGS } from '../../shared/domain/floor-settings';
 import {
@@ -15,6 +20,7 @@ import {
   type AllocationPreview,
   type AllocationSite,
 } from '../../shared/engines/allocation/preview';
+import { planShiftFrom, type ShiftSite } from '../../shared/engines/plan/shift';
 import { findChromium, launchChromium } from '../browser/chromium';
 import { newDataDir } from '../fixtures/data-dir';
 import { freePort } from '../fixtures/free-port';
@@ -23,6 +29,7 @@ import type { BenchGroup } from './harness';
 
 const LINES = 100_000;
 const RUNS = 5;
+const PLAN_RUNS = 3;
 const BADGE = 'LE001';
 const PIN = '123456';
 
@@ -88,6 +95,27 @@ const previewScript = (runs: number) => `(async () => {
   return { domMs, frameMs, counts };
 })()`;
 
+// In the page: one click on "Plan waves", timed until the first wave is in the DOM.
+const planScript = `(async () => {
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Plan waves');
+  if (!button) throw new Error('no "Plan waves" button on the screen');
+  const drawn = () => document.querySelector('.plan-wave') || document.querySelector('.plan [role=alert]');
+  const started = performance.now();
+  button.click();
+  const at = await new Promise((resolve) => {
+    if (drawn()) return resolve(performance.now());
+    const seen = new MutationObserver(() => {
+      if (!drawn()) return;
+      seen.disconnect();
+      resolve(performance.now());
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
+  });
+  const alert = document.querySelector('.plan [role=alert]');
+  if (alert) throw new Error('the plan failed: ' + alert.textContent);
+  return { ms: at - started, waves: document.querySelectorAll('.plan-wave').length };
+})()`;
+
 // The rows the preview runs read, raw from IndexedDB as pulled (the runs came before the commit,
 // with nothing waiting), and the events waiting now.
 const siteScript = `(async () => {
@@ -113,6 +141,7 @@ const siteScript = `(async () => {
       locations: await all('locations'),
       skus: await all('skus'),
       stock: await all('stock'),
+      reservations: await all('reservations'),
       lines: (await all('backorderLines')).filter((l) => LIVE.includes(l.status)),
     },
   };
@@ -153,6 +182,21 @@ const group: BenchGroup = {
           await server.stop();
           server = undefined;
           await page.getByRole('button', { name: 'Sign in' }).click();
+          const planMs: number[] = [];
+          let waves = 0;
+          for (let run = 0; run < PLAN_RUNS; run++) {
+            if (run > 0) await page.reload();
+            await page.getByRole('link', { name: 'Plan waves' }).click();
+            await page.getByRole('button', { name: 'Plan waves' }).waitFor();
+            const planned = await within(
+              600_000,
+              'planning waves',
+              page.evaluate<{ ms: number; waves: number }>(planScript),
+            );
+            planMs.push(planned.ms);
+            waves = planned.waves;
+            await page.goto(`http://127.0.0.1:${port}/#/`);
+          }
           await page.getByRole('link', { name: 'Allocate stock' }).click();
           await page.getByRole('list', { name: 'Priority rules' }).waitFor();
 
@@ -173,7 +217,9 @@ const group: BenchGroup = {
           const read = await within(
             120_000,
             'reading the rows',
-            page.evaluate<{ waiting: number; readMs: number; site: AllocationSite }>(siteScript),
+            page.evaluate<{ waiting: number; readMs: number; site: AllocationSite & ShiftSite }>(
+              siteScript,
+            ),
           );
           const events = Number(/in (\d+) events?/.exec(commitWords)?.[1] ?? NaN);
           if (read.waiting !== events)
@@ -189,6 +235,13 @@ const group: BenchGroup = {
             if (run > 0) engineMs.push(ms);
             counts = countsOf(made.value);
           }
+          const planEngineMs: number[] = [];
+          for (let run = 0; run < PLAN_RUNS; run++) {
+            const started = performance.now();
+            const plan = planShiftFrom(read.site, () => randomUUID());
+            planEngineMs.push(performance.now() - started);
+            if (!plan.ok) throw new Error(plan.reason);
+          }
           // The same input: the screen's counts are the engine's.
           if (sample.counts.some((c) => c !== counts))
             throw new Error(`the screen showed ${sample.counts.join(' / ')}; the engine ${counts}`);
@@ -201,6 +254,12 @@ const group: BenchGroup = {
               value: median(sample.domMs.slice(1)),
               unit: `ms (median, click to counts in the DOM, ${read.site.lines.length} live lines)`,
               baseline: median(engineMs),
+            },
+            {
+              name: 'preview_waves',
+              value: median(planMs),
+              unit: `ms (median of ${PLAN_RUNS} page loads, click on Plan waves to ${waves} waves in the DOM)`,
+              baseline: median(planEngineMs),
             },
             {
               name: 'preview.read_lines',

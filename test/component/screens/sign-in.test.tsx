@@ -43,6 +43,13 @@ describe('sign-in', () => {
     });
   });
 
+  it('takes a badge typed in lower case', async () => {
+    renderAt('/sign-in');
+    await attempt(' le001 ', '2468');
+    expect(await screen.findByRole('link', { name: 'Backorder queue' })).toBeInTheDocument();
+    expect(useAppStore.getState().operator).toMatchObject({ id: 'op-lee' });
+  });
+
   it('says what is wrong: an unknown badge, a deactivated operator, a wrong PIN', async () => {
     renderAt('/sign-in');
     await attempt('ZZ999', '2468');

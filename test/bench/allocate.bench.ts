@@ -26,25 +26,13 @@ import { newDataDir } from '../fixtures/data-dir';
 import { freePort } from '../fixtures/free-port';
 import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
 import type { BenchGroup } from './harness';
+import { median, within } from './stats';
 
 const LINES = 100_000;
 const RUNS = 5;
 const PLAN_RUNS = 3;
 const BADGE = 'LE001';
 const PIN = '123456';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-
-// Bounds a wait that has no timeout of its own (page.evaluate).
-const within = <T>(ms: number, what: string, work: Promise<T>): Promise<T> => {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-};
 
 interface PreviewSample {
   domMs: number[];

@@ -16,27 +16,12 @@ import { freePort } from '../fixtures/free-port';
 import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
 import type { Bench, Figure } from './harness';
 import { scanToteScript, writeDroppedScript, type BenchTote } from './pack-page';
+import { quantile, within } from './stats';
 
 const WARMUP = 10;
 const MEASURED = 200;
 const BADGE = 'PA001';
 const PIN = '1234';
-
-const quantile = (values: number[], q: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-};
-
-// Bounds a wait that has no timeout of its own (page.evaluate).
-const within = <T>(ms: number, what: string, work: Promise<T>): Promise<T> => {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-};
 
 interface Station {
   totes: BenchTote[];

@@ -19,6 +19,7 @@ import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
 import type { BenchGroup } from './harness';
 import { packTote } from './pack-tote';
 import { TOUR_ID, walkScript, writeTourScript, type BenchTask, type WalkSample } from './scan-page';
+import { median, quantile, within } from './stats';
 
 const LINES = 100_000;
 const WARMUP = 10;
@@ -28,23 +29,6 @@ const TASKS = WARMUP + MEASURED + 10;
 const SKIPS = 100;
 const BADGE = 'PI001';
 const PIN = '1234';
-
-const quantile = (values: number[], q: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-};
-const median = (values: number[]) => quantile(values, 0.5);
-
-// Bounds a wait that has no timeout of its own (page.evaluate).
-const within = <T>(ms: number, what: string, work: Promise<T>): Promise<T> => {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-};
 
 // One walk; `sent` events are put in the device's sent table first (issue 12: kept after sending
 // in case the server is restored), which nothing on screen reads, so p95 should not move.

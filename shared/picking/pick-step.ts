@@ -1,4 +1,5 @@
 import type { PickTask } from '../domain/pick-task';
+import { locationEntry } from '../scan/location-check';
 import type { EntryKind } from '../sync-api/events/picker';
 
 // What an item scan told us: how many units it stands for and what its label said.
@@ -11,6 +12,8 @@ export type ItemRead =
 export interface PickContext {
   task: PickTask;
   locationCode: string;
+  // A typed location needs its check digits (the floor's `locationCheckDigits`); a scan does not.
+  locationCheckDigits?: boolean;
   skuLabel: string;
   // The tote on the cart for the task's order (slot), once assigned.
   toteCode: string | null;
@@ -84,8 +87,14 @@ export const pickInput = (ctx: PickContext, step: PickStep, input: PickInput): P
   const text = input.text;
   const entry = input.entry ?? 'scan';
   if (step.step === 'location') {
-    if (!same(text, ctx.locationCode))
+    const how = locationEntry(text, ctx.locationCode);
+    if (how === 'other')
       return refuse(`Wrong location: ${text.trim()}. Go to ${ctx.locationCode}.`);
+    // The code is on the screen; the digits only on the label, so typing them proves the shelf.
+    if (how === 'code-only' && entry === 'typed' && ctx.locationCheckDigits)
+      return refuse(
+        `Type the location's check digits too: the two digits on its label, after ${ctx.locationCode}.`,
+      );
     return { step: { step: 'item', taskId: step.taskId } };
   }
 

@@ -23,6 +23,19 @@ const barcodeFor = (sku: Sku, code: string) => {
 export const isSkuCode = (sku: Sku, code: string) =>
   code.trim().toUpperCase() === sku.sku.trim().toUpperCase();
 
+// Letters and digits only, upper-cased: "sku 00031" and "SKU00031" as "SKU-00031" reads.
+const bare = (code: string) => code.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+// The SKU code typed without its dashes or spaces (a handheld's keyboard hides them): taken as
+// the SKU when it is no other product's code, so a refusal never reads "SKU-00031 is not SKU-00031".
+const isLooseSkuCode = (sku: Sku, code: string) =>
+  bare(code) !== '' && bare(code) === bare(sku.sku);
+
+// The barcode a picker's scanner reads for one unit of the SKU (its each), else its first; shown
+// on the task so a damaged label can be typed from the screen.
+export const shownBarcode = (sku: Sku): string | null =>
+  (sku.barcodes.find((b) => b.units === 1) ?? sku.barcodes[0])?.code ?? null;
+
 export interface ItemReader {
   sku: Sku;
   // YYYY-MM-DD on the device: an item whose label expired before it is refused.
@@ -37,14 +50,18 @@ export interface ItemReader {
 // 30 or 37, and the lot (10), serial (21) and expiry (17) recorded with the pick.
 export const readItem = ({ sku, today, isProductCode }: ItemReader, text: string): ItemRead => {
   const code = text.trim();
+  const barcode = shownBarcode(sku);
   const wrong = (known: boolean): ItemRead => ({
     ok: false,
     known,
-    reason: `Wrong item: ${code} is not ${sku.sku} (${sku.description}).`,
+    reason: `Wrong item: ${code} is not ${sku.sku} (${sku.description}). Scan its label${
+      barcode ? `, or type ${sku.sku} or its barcode ${barcode}` : `, or type ${sku.sku}`
+    }.`,
   });
   const plain = barcodeFor(sku, code);
   if (plain) return { ok: true, units: plain.units };
   if (isSkuCode(sku, code)) return { ok: true, units: 1 };
+  if (isLooseSkuCode(sku, code) && !isProductCode?.(code)) return { ok: true, units: 1 };
   const gs1 = SYMBOLOGY.test(code) || code.includes('\u001d') || /^0[12]\d{14}/.test(code);
   if (!gs1) return wrong(validGtin(code) || (isProductCode?.(code) ?? false));
   const parsed = parseGs1(code);
@@ -52,8 +69,8 @@ export const readItem = ({ sku, today, isProductCode }: ItemReader, text: string
   const value = (ai: string) => parsed.elements.find((e) => e.ai === ai)?.value;
   const gtin = value('01') ?? value('02');
   if (!gtin) return { ok: false, known: true, reason: 'This label has no GTIN (AI 01 or 02).' };
-  const barcode = barcodeFor(sku, gtin);
-  if (!barcode) return wrong(true);
+  const labelled = barcodeFor(sku, gtin);
+  if (!labelled) return wrong(true);
   const expiryRaw = value('17');
   const expiry = expiryRaw ? gs1DateToIso(expiryRaw, Number(today.slice(0, 4))) : undefined;
   if (expiry && expiry < today)
@@ -63,7 +80,7 @@ export const readItem = ({ sku, today, isProductCode }: ItemReader, text: string
   const serial = value('21');
   return {
     ok: true,
-    units: (count ? Number(count) : 1) * barcode.units,
+    units: (count ? Number(count) : 1) * labelled.units,
     ...(lot ? { lot } : {}),
     ...(serial ? { serial } : {}),
     ...(expiry ? { expiry } : {}),

@@ -14,7 +14,11 @@ export type BurstOutcome =
   // `fast`: every key, up to the suffix, came within maxGapMs of the one before.
   | { kind: 'scan'; text: string; fast: boolean }
   // Ended by the suffix but not a code: shorter than minLength, or without the set prefix.
-  | { kind: 'not-a-code'; text: string; why: 'short' | 'no-prefix' };
+  | { kind: 'not-a-code'; text: string; why: 'short' | 'no-prefix' }
+  // Keys enough for a code that never got the suffix: another key came first (`key`: Backspace,
+  // the other of Enter and Tab, an arrow), or nothing more came for IDLE_RESET_MS. Not taken,
+  // and said (lostSentence), so a scanner set to the wrong suffix is never silently ignored.
+  | { kind: 'lost'; text: string; key?: string };
 
 export type BurstState = {
   // The characters since the last reset, when each came, and when the last key came.
@@ -51,18 +55,40 @@ export const feedKey = (
   if (MODIFIERS.has(e.key)) return { state, outcome: null };
   const stale = state.lastAt !== null && e.at - state.lastAt > IDLE_RESET_MS;
   const before = stale ? EMPTY_BURST : state;
+  // What went stale unfinished is said with this key's answer (a tick usually said it first).
+  const staleLost = stale ? lostOf(state, config) : null;
 
   if (e.key === config.suffix)
-    return { state: EMPTY_BURST, outcome: completed(before, e.at, config) };
+    return { state: EMPTY_BURST, outcome: completed(before, e.at, config) ?? staleLost };
 
   const char = asGs(e, config) ? GS : !e.ctrlKey && [...e.key].length === 1 ? e.key : null;
-  // Backspace, arrows, shortcuts: a person at the keyboard; nothing before them is a scan.
-  if (char === null) return { state: EMPTY_BURST, outcome: null };
+  // Backspace, arrows, shortcuts: a person at the keyboard; nothing before them is a scan. What
+  // was long enough for a code is said, in case it was a scanner with another suffix.
+  if (char === null)
+    return { state: EMPTY_BURST, outcome: lostOf(before, config, e.key) ?? staleLost };
   return {
     state: { chars: before.chars + char, times: [...before.times, e.at], lastAt: e.at },
-    outcome: null,
+    outcome: staleLost,
   };
 };
+
+// Keys left without a suffix, when there are enough for a code (fewer are a stray key press).
+const lostOf = (state: BurstState, config: BurstConfig, key?: string): BurstOutcome | null =>
+  [...state.chars.trim()].length >= config.minLength
+    ? { kind: 'lost', text: state.chars.trim(), ...(key ? { key } : {}) }
+    : null;
+
+// The clock moved on with no key: keys waiting longer than IDLE_RESET_MS for their suffix are
+// given up and said. A screen calls this on a timer, so an unfinished burst is said while the
+// picker still holds the item, not at their next key press.
+export const tick = (
+  state: BurstState,
+  at: number,
+  config: BurstConfig,
+): { state: BurstState; outcome: BurstOutcome | null } =>
+  state.lastAt !== null && at - state.lastAt > IDLE_RESET_MS
+    ? { state: EMPTY_BURST, outcome: lostOf(state, config) }
+    : { state, outcome: null };
 
 // Where the code starts: stray keys a person pressed shortly before a scan (runs shorter than
 // minLength, each ended by a pause) are not part of it; a code cut by a dropout (a long run, a
@@ -100,14 +126,24 @@ const completed = (
   return { kind: 'scan', text, fast };
 };
 
-// What a screen says for keys that ended like a scan but are not a code.
+// What a screen shows of a code: enough to recognise it, never a wall of text.
+const shown = (text: string) =>
+  [...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text;
+
+const KEY_WORDS: Record<string, string> = { ' ': 'Space', Escape: 'Esc' };
+
+// What a screen says for keys that ended like a scan but are not a code, or that never ended.
 export const notACodeSentence = (
-  outcome: Extract<BurstOutcome, { kind: 'not-a-code' }>,
+  outcome: Exclude<BurstOutcome, { kind: 'scan' }>,
   config: BurstConfig,
 ): string =>
-  outcome.why === 'short'
-    ? `"${outcome.text}" is too short for a code (at least ${config.minLength} characters). Scan it again, or type it in the field.`
-    : `"${outcome.text}" did not come from the scanner: its codes start with "${config.prefix}". Scan it again, or type it in the field.`;
+  outcome.kind === 'lost'
+    ? outcome.key
+      ? `"${shown(outcome.text)}" was not taken: ${KEY_WORDS[outcome.key] ?? outcome.key} came before ${config.suffix}, which ends a scan. Scan it again, or type it in the field.`
+      : `"${shown(outcome.text)}" was not taken: ${config.suffix}, which ends a scan, never came. Scan it again, or type it in the field. If this keeps happening, check the scanner's settings.`
+    : outcome.why === 'short'
+      ? `"${outcome.text}" is too short for a code (at least ${config.minLength} characters). Scan it again, or type it in the field.`
+      : `"${outcome.text}" did not come from the scanner: its codes start with "${config.prefix}". Scan it again, or type it in the field.`;
 
 // What a field's entry was: at scanner speed right up to its suffix (a scanner with the field
 // focused: its prefix, if set, is stripped), or typed by a person, as it stands in the field.
@@ -130,6 +166,15 @@ export const createBurstDetector = (config: BurstConfig) => {
       const next = feedKey(state, e, config);
       state = next.state;
       return next.outcome;
+    },
+    tick(at: number): BurstOutcome | null {
+      const next = tick(state, at, config);
+      state = next.state;
+      return next.outcome;
+    },
+    // When the keys waiting for their suffix go stale (null: none wait).
+    staleAt(): number | null {
+      return state.lastAt === null ? null : state.lastAt + IDLE_RESET_MS + 1;
     },
   };
 };

@@ -104,3 +104,24 @@ describe('a task cut while its units are being counted', () => {
     expect(pickInput(cut, set.step, scan('TOTE-A')).pick).toMatchObject({ qty: 2 });
   });
 });
+
+describe('location check digits (the floor setting)', () => {
+  const checked: PickContext = { ...ctx, locationCheckDigits: true };
+  const at = (input: PickInput, c = checked) =>
+    pickInput(c, { step: 'location', taskId: 'K1' }, input);
+
+  it('needs the two digits on the label after a typed location, with or without a space', () => {
+    expect(at(typed('A1-01'))).toEqual({
+      step: { step: 'location', taskId: 'K1' },
+      refusal: "Type the location's check digits too: the two digits on its label, after A1-01.",
+    });
+    expect(at(typed('A1-01 56')).step).toEqual({ step: 'item', taskId: 'K1' });
+    expect(at(typed('a1-0156')).step).toEqual({ step: 'item', taskId: 'K1' });
+    expect(at(typed('A1-01 57')).refusal).toBe('Wrong location: A1-01 57. Go to A1-01.');
+  });
+
+  it('takes a scanned label as before, and the code alone while the setting is off', () => {
+    expect(at(scan('A1-01')).step).toEqual({ step: 'item', taskId: 'K1' });
+    expect(at(typed('A1-01'), ctx).step).toEqual({ step: 'item', taskId: 'K1' });
+  });
+});

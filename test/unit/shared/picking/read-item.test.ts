@@ -55,7 +55,8 @@ describe('reading a scan as the task’s item', () => {
     expect(readItem(reader, '4006381333931')).toEqual({
       ok: false,
       known: true,
-      reason: 'Wrong item: 4006381333931 is not WIDGET (Blue widget).',
+      reason:
+        'Wrong item: 4006381333931 is not WIDGET (Blue widget). Scan its label, or type WIDGET or its barcode 9501101020917.',
     });
     expect(readItem(reader, 'OTHER-SKU')).toMatchObject({ ok: false, known: true });
     expect(readItem(reader, 'TOTE-7')).toMatchObject({ ok: false, known: false });
@@ -80,7 +81,29 @@ describe('finding the item by any of its codes', () => {
     expect(readItem({ ...reader, sku: numbered }, 'SKU-00031')).toEqual({ ok: true, units: 1 });
     expect(readItem({ ...reader, sku: numbered }, 'SKU-00032')).toMatchObject({
       ok: false,
-      reason: 'Wrong item: SKU-00032 is not SKU-00031 (Blue widget).',
+      reason:
+        'Wrong item: SKU-00032 is not SKU-00031 (Blue widget). Scan its label, or type SKU-00031.',
     });
+  });
+
+  it('takes the SKU code typed without its dash or with a space, unless that is another product', () => {
+    const numbered = { ...sku, sku: 'SKU-00031' };
+    const r = { ...reader, sku: numbered, isProductCode: (c: string) => c === 'SKU00031' };
+    expect(readItem({ ...r, isProductCode: () => false }, 'sku00031')).toEqual({
+      ok: true,
+      units: 1,
+    });
+    expect(readItem(r, 'SKU 00031')).toEqual({ ok: true, units: 1 });
+    // Another product's own code is never taken for this one.
+    expect(readItem(r, 'SKU00031')).toMatchObject({ ok: false, known: true });
+  });
+
+  it('never refuses a code as not being itself ("SKU-00031 is not SKU-00031")', () => {
+    const numbered = { ...sku, sku: 'SKU-00031' };
+    for (const typed of ['SKU-00031', ' sku-00031', 'SKU - 00031', 'SKU_00031', 'Sku.00031']) {
+      const read = readItem({ ...reader, sku: numbered }, typed);
+      if (!read.ok) expect(read.reason).not.toMatch(/^Wrong item: (.+) is not \1 /i);
+      expect(read).toEqual({ ok: true, units: 1 });
+    }
   });
 });

@@ -6,6 +6,7 @@ import {
   feedKey,
   fieldEntry,
   IDLE_RESET_MS,
+  notACodeSentence,
   type BurstOutcome,
   type KeyEvent,
 } from '../../../../shared/scan/burst';
@@ -70,8 +71,12 @@ describe('scanner bursts', () => {
     expect(run(timings.scannerTabSuffix, config({ suffix: 'Tab' }))).toEqual([
       { kind: 'scan', text: '96385074', fast: true },
     ]);
-    expect(run(timings.scannerTabSuffix)).toEqual([]);
-    expect(run(timings.scannerEan13, config({ suffix: 'Tab' }))).toEqual([]);
+    // A scanner ending with the other key is not taken, and says so: never ignored in silence.
+    expect(run(timings.scannerTabSuffix)).toEqual([{ kind: 'lost', text: '96385074', key: 'Tab' }]);
+    const detector = createBurstDetector(config({ suffix: 'Tab' }));
+    expect(timings.scannerEan13.flatMap((e) => detector.feed(e) ?? [])).toEqual([
+      { kind: 'lost', text: '4006381333931', key: 'Enter' },
+    ]);
   });
 
   it('passes Shift through and turns Ctrl+] into the GS1 separator, so GS1 data arrives whole', () => {
@@ -110,10 +115,51 @@ describe('scanner bursts', () => {
     expect(run(strayThenScan)).toEqual([{ kind: 'scan', text: '4006381333931', fast: true }]);
   });
 
-  it('is broken by editing keys such as Backspace, and says what is left is too short', () => {
+  it('is broken by editing keys such as Backspace, and says what it broke and what is left', () => {
     expect(run(timings.burstThenBackspace)).toEqual([
+      { kind: 'lost', text: '40063', key: 'Backspace' },
       { kind: 'not-a-code', text: '8', why: 'short' },
     ]);
+    // Fewer keys than a code (a stray key, an arrow) break nothing worth saying.
+    expect(
+      run([
+        { key: 'a', at: 10 },
+        { key: 'ArrowDown', at: 300 },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('gives up keys whose suffix never comes, and says so: on a tick, or at the next key', () => {
+    const detector = createBurstDetector(DEFAULT_BURST_CONFIG);
+    for (const [i, key] of [...'A1-01'].entries()) detector.feed({ key, at: 1000 + 60 * i });
+    expect(detector.staleAt()).toBe(1240 + IDLE_RESET_MS + 1);
+    expect(detector.tick(1240 + IDLE_RESET_MS)).toBeNull(); // not yet stale
+    expect(detector.tick(detector.staleAt()!)).toEqual({ kind: 'lost', text: 'A1-01' });
+    expect(detector.staleAt()).toBeNull();
+    // With no tick, the next key says it, and starts what comes next afresh.
+    const late = createBurstDetector(DEFAULT_BURST_CONFIG);
+    const keys = [...'A1-01'].map((key, i) => ({ key, at: 1000 + 60 * i }));
+    expect(
+      [...keys, ...[...'B2-02', 'Enter'].map((key, i) => ({ key, at: 9000 + 8 * i }))].flatMap(
+        (e) => late.feed(e) ?? [],
+      ),
+    ).toEqual([
+      { kind: 'lost', text: 'A1-01' },
+      { kind: 'scan', text: 'B2-02', fast: true },
+    ]);
+  });
+
+  it('says each refusal in words: what came, what went wrong, what to do', () => {
+    const c = DEFAULT_BURST_CONFIG;
+    expect(notACodeSentence({ kind: 'lost', text: 'A1-01', key: 'Tab' }, c)).toBe(
+      '"A1-01" was not taken: Tab came before Enter, which ends a scan. Scan it again, or type it in the field.',
+    );
+    expect(notACodeSentence({ kind: 'lost', text: 'A1-01' }, c)).toBe(
+      '"A1-01" was not taken: Enter, which ends a scan, never came. Scan it again, or type it in the field. If this keeps happening, check the scanner\'s settings.',
+    );
+    expect(notACodeSentence({ kind: 'lost', text: 'x'.repeat(500) }, c)).toContain(
+      `"${'x'.repeat(40)}…"`,
+    );
   });
 
   it('needs minLength characters; a slow suffix still ends a scan', () => {
@@ -131,7 +177,9 @@ describe('scanner bursts', () => {
     ]);
     // Enter alone (a focused button) and keys from long ago are nobody's scan.
     expect(run(keys([0, 200], ['Enter', 'Enter']))).toEqual([]);
-    expect(run(keys([0, 8, 8, 8, 5000], ['1', '2', '3', '4', 'Enter']))).toEqual([]);
+    expect(run(keys([0, 8, 8, 8, 5000], ['1', '2', '3', '4', 'Enter']))).toEqual([
+      { kind: 'lost', text: '1234' },
+    ]);
   });
 
   it("tells a scanner typing into a field from a person, and strips the scanner's prefix", () => {
@@ -196,16 +244,27 @@ describe('scanner bursts', () => {
           state = next;
           if (e.key === 'Shift') continue;
           const last = since.at(-1);
-          if (last && e.at - last.at > IDLE_RESET_MS) since = [];
+          // Keys enough for a code, given up unfinished, are said (kind 'lost'), never dropped.
+          const lost = (keys: KeyEvent[]) =>
+            keys.length >= 4 ? keys.map((k) => k.key).join('') : null;
+          let staleText: string | null = null;
+          if (last && e.at - last.at > IDLE_RESET_MS) {
+            staleText = lost(since);
+            since = [];
+          }
           if (e.key !== 'Enter') {
-            expect(outcome).toBeNull();
+            const broken = e.key === 'Tab' || e.key === 'Backspace' ? lost(since) : null;
+            if (broken !== null)
+              expect(outcome).toEqual({ kind: 'lost', text: broken, key: e.key });
+            else if (staleText !== null) expect(outcome).toEqual({ kind: 'lost', text: staleText });
+            else expect(outcome).toBeNull();
             since = e.key === 'Tab' || e.key === 'Backspace' ? [] : [...since, e];
             continue;
           }
           const typed = since.map((k) => k.key).join('');
           since = [];
           if (typed === '') {
-            expect(outcome).toBeNull();
+            expect(outcome).toEqual(staleText === null ? null : { kind: 'lost', text: staleText });
             continue;
           }
           expect(outcome).not.toBeNull();

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import {
   createBurstDetector,
   fieldEntry,
+  IDLE_RESET_MS,
   notACodeSentence,
   type BurstOutcome,
 } from '../../shared/scan/burst';
@@ -22,7 +23,8 @@ export interface ScannerHandlers {
 
 // The scanner for a screen that scans: a keyboard-wedge scanner anywhere on the screen, with no
 // field focused. Whatever ends with its suffix is a scan, at any speed; what is not a code (too
-// short, no prefix) is said, never dropped in silence. Keys typed into a field are the field's
+// short, no prefix), or never ended (another key first, or no suffix at all), is said, never
+// dropped in silence. Keys typed into a field are the field's
 // (useEntryField).
 export const useScanner = (handlers: ScannerHandlers, config?: BurstConfig) => {
   const current = useRef(handlers);
@@ -34,17 +36,32 @@ export const useScanner = (handlers: ScannerHandlers, config?: BurstConfig) => {
     // The device's saved settings, read when the screen opens.
     const settings = config ?? loadScannerConfig();
     const detector = createBurstDetector(settings);
+    // Keys waiting for their suffix are given up when no key comes for IDLE_RESET_MS, and said
+    // then, while the picker still holds the item. The timer runs only while keys wait, and
+    // fires only if no key came since: the detector is told the time it went stale.
+    let stale: ReturnType<typeof setTimeout> | undefined;
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (typingInto(e.target)) return;
+      clearTimeout(stale);
       const outcome = detector.feed({ key: e.key, at: e.timeStamp, ctrlKey: e.ctrlKey });
       if (outcome?.kind === 'scan') {
         // The suffix key must not also press whatever button has the focus.
         e.preventDefault();
         current.current.onScan(outcome.text, 'scan');
       } else if (outcome) current.current.onRefusal(notACodeSentence(outcome, settings));
+      const staleAt = detector.staleAt();
+      if (staleAt !== null)
+        stale = setTimeout(() => {
+          const lost = detector.tick(staleAt);
+          if (lost && lost.kind !== 'scan')
+            current.current.onRefusal(notACodeSentence(lost, settings));
+        }, IDLE_RESET_MS + 1);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      clearTimeout(stale);
+      window.removeEventListener('keydown', onKey);
+    };
   }, [config]);
 };
 

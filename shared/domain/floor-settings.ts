@@ -30,6 +30,10 @@ export const FloorSettingsSchema = z.object({
   pickRatePerHour: int4(1).max(10_000),
   // Minutes without a pick before a tour is flagged on the lead's floor view.
   stallMinutes: int4(1).max(480),
+  // A location typed by hand (a damaged label) needs its two check digits, read off the label
+  // (shared/scan/location-check.ts): proof the picker is at the shelf. A row from before the
+  // setting existed reads as off.
+  locationCheckDigits: z.boolean().default(false),
 });
 export type FloorSettings = z.infer<typeof FloorSettingsSchema>;
 
@@ -39,6 +43,7 @@ export const DEFAULT_FLOOR_SETTINGS: FloorSettings = {
   oneTourPerPicker: true,
   pickRatePerHour: 60,
   stallMinutes: 10,
+  locationCheckDigits: false,
 };
 
 // The rules the allocation engine applies, in order: the ones switched on. A rule added to the

@@ -19,6 +19,8 @@ export interface TaskPanelProps {
   location: Location | undefined;
   sku: Sku | undefined;
   toteCode: string | null;
+  // The code the step waits for, in words (shared/picking/expected-code.ts).
+  expects?: string;
   tasksLeft: number;
   nextAisle: number | null;
   onScan: (text: string, entry: EntryKind) => void;
@@ -47,6 +49,11 @@ export const TaskPanel = (p: TaskPanelProps) => {
       <p className="prompt" aria-live="polite">
         {PROMPT[p.step.step]}
       </p>
+      {p.expects && (
+        <p className="task-expect" data-testid="expected-code">
+          {p.expects}
+        </p>
+      )}
       <p className="lead">
         {p.tasksLeft} task{p.tasksLeft === 1 ? '' : 's'} left
         {p.nextAisle !== null ? ` · next aisle ${p.nextAisle}` : ''}

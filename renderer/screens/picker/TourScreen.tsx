@@ -9,11 +9,13 @@ import {
   toteFor,
   tourNow,
 } from '../../../shared/picking/tour-controller';
+import { expectedCode } from '../../../shared/picking/expected-code';
 import type { Result } from '../../../shared/result';
 import type { EntryKind } from '../../../shared/sync-api/events/picker';
 import { useAct } from '../../actions/use-act';
 import { useScanner } from '../../actions/use-scanner';
 import { RefusalNotices } from '../../components/RefusalNotices';
+import { useFloorSettings } from '../../db/tables/floor';
 import { useTourWork } from '../../db/tables/tours';
 import { useTaskNotices } from '../../picking/task-notices';
 import { signalDone, signalRefusal } from '../../platform/feedback';
@@ -42,6 +44,8 @@ export const TourScreen = () => {
   const busy = useRef(false);
   const act = useAct();
   const taskNotices = useTaskNotices(tourId);
+  // Whether a typed location needs its label's check digits (a lead's floor setting).
+  const checkDigits = useFloorSettings().locationCheckDigits;
 
   const update = (next: WalkState) => setWalk(tourId, next);
   const refuse = (text: string) => {
@@ -92,7 +96,8 @@ export const TourScreen = () => {
     if (!work || !current || !step) return;
     const sku = work.skus.get(current.skuId);
     const today = new Date().toLocaleDateString('sv-SE');
-    const result = pickInput(pickContextOf(work, current, slots, today), step, input);
+    const context = pickContextOf(work, current, slots, today);
+    const result = pickInput({ ...context, locationCheckDigits: checkDigits }, step, input);
     if (result.refusal) return refuse(result.refusal);
     setMessage(null);
     if (!result.pick) return update({ ...walkState, step: result.step });
@@ -180,6 +185,12 @@ export const TourScreen = () => {
           location={work.locations.get(current.locationId)}
           sku={work.skus.get(current.skuId)}
           toteCode={slots.find((s) => s.slot === current.toteSlot)?.toteCode ?? null}
+          expects={expectedCode(step.step, {
+            locationCode: work.locations.get(current.locationId)?.code ?? current.locationId,
+            sku: work.skus.get(current.skuId),
+            toteCode: slots.find((s) => s.slot === current.toteSlot)?.toteCode ?? null,
+            checkDigits,
+          })}
           tasksLeft={walk!.todo.length}
           nextAisle={walk!.nextAisle}
           onScan={onScan}

@@ -77,5 +77,6 @@ export const FloorSettingsChangedSchema = z
     oneTourPerPicker: z.boolean().optional(),
     pickRatePerHour: FloorSettingsSchema.shape.pickRatePerHour.optional(),
     stallMinutes: FloorSettingsSchema.shape.stallMinutes.optional(),
+    locationCheckDigits: z.boolean().optional(),
   })
   .refine((s) => Object.keys(s).length > 0, { message: 'changes nothing: name a setting' });

@@ -197,6 +197,7 @@ const DEVICE_PAYLOADS: Record<DeviceEventType, Json> = {
     oneTourPerPicker: false,
     pickRatePerHour: 80,
     stallMinutes: 15,
+    locationCheckDigits: true,
   },
   'tour.claimed': { tourId: 'T1' },
   'tote.assigned': { tourId: 'T1', toteCode: 'TOTE-1', slot: 0, orderId: 'SO-1' },

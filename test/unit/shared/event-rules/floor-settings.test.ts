@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FLOOR_SETTINGS, activePriority } from '../../../../shared/domain/floor-settings';
+import {
+  DEFAULT_FLOOR_SETTINGS,
+  FloorSettingsSchema,
+  activePriority,
+} from '../../../../shared/domain/floor-settings';
 import { applyLocally } from '../../../../shared/event-rules/apply-locally';
 import { memoryTables, overlay } from '../../../../shared/event-rules/tables';
 
@@ -67,5 +71,18 @@ describe('the floor settings a lead changes', () => {
       reason: expect.stringContaining('changes nothing'),
     });
     expect(change({ pickRatePerHour: 0 }).outcome).toMatchObject({ ok: false });
+    expect(change({ locationCheckDigits: 'yes' }).outcome).toMatchObject({ ok: false });
+  });
+
+  it('switches location check digits on and off, off until a lead says', () => {
+    expect(DEFAULT_FLOOR_SETTINGS.locationCheckDigits).toBe(false);
+    const { view } = change({ locationCheckDigits: true });
+    expect(view.get('floorSettings', 'warehouse')).toEqual({
+      ...DEFAULT_FLOOR_SETTINGS,
+      locationCheckDigits: true,
+    });
+    // A row saved before the setting existed reads as off.
+    const { locationCheckDigits: _, ...older } = DEFAULT_FLOOR_SETTINGS;
+    expect(FloorSettingsSchema.parse(older).locationCheckDigits).toBe(false);
   });
 });

@@ -1,0 +1,23 @@
+import type { Sku } from '../domain/sku';
+import type { PickStep } from './pick-step';
+import { shownBarcode } from './read-item';
+
+// The code the task waits for at each step, in words, so a picker whose label will not scan
+// knows what to type: the location's code (and, with check digits on, that the label's digits
+// go after it: they are on the label only, never on the screen); the item's SKU code and the
+// barcode number its scanner would read; then more of it, or the tote.
+export const expectedCode = (
+  step: PickStep['step'],
+  t: { locationCode: string; sku: Sku | undefined; toteCode: string | null; checkDigits: boolean },
+): string => {
+  if (step === 'location')
+    return t.checkDigits
+      ? `Expects ${t.locationCode}; typed, add the 2 check digits from its label`
+      : `Expects ${t.locationCode}`;
+  const barcode = t.sku ? shownBarcode(t.sku) : null;
+  const item = t.sku
+    ? `SKU ${t.sku.sku}${barcode ? ` or barcode ${barcode}` : ''}`
+    : 'the item (not on this device)';
+  if (step === 'item') return `Expects ${item}`;
+  return `Expects ${item}, or tote ${t.toteCode ?? '(none on the cart yet)'}`;
+};

@@ -279,6 +279,24 @@ describe.each(kinds)('lead rules on %s', (kind) => {
     });
   });
 
+  it('switches location check digits on for every station, the other floor settings kept', async () => {
+    const settings = () =>
+      rowOf<{ location_check_digits: boolean; stall_minutes: number }>(
+        t.db,
+        'floor_settings',
+        'warehouse',
+      );
+    expect(await lead('floor-settings.changed', { stallMinutes: 20 })).toMatchObject({
+      status: 'accepted',
+    });
+    // Off until a lead says (migration 011's default).
+    expect(await settings()).toMatchObject({ location_check_digits: false, stall_minutes: 20 });
+    expect(await lead('floor-settings.changed', { locationCheckDigits: true })).toMatchObject({
+      status: 'accepted',
+    });
+    expect(await settings()).toMatchObject({ location_check_digits: true, stall_minutes: 20 });
+  });
+
   it('refuses every device event from an operator without its role, deactivated, or unknown', async () => {
     const wrongRole = {
       lead: OPERATORS.picker,

@@ -11,6 +11,7 @@ import { PickList } from '../../print/PickList';
 import { PrintSheet } from '../../print/PrintSheet';
 import { WaveSummary } from '../../print/WaveSummary';
 import { stateOf, TourList, useFloorActs } from './FloorTours';
+import { LocationChecks } from './LocationChecks';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -170,6 +171,7 @@ export const FloorScreen = ({ clock }: { clock?: Clock }) => {
           </tbody>
         </table>
       )}
+      <LocationChecks printedAt={printed} onPrint={show} />
       {sheet && <PrintSheet key={sheet.seq}>{sheet.node}</PrintSheet>}
     </section>
   );

@@ -39,6 +39,9 @@ export const TourEnd = (p: {
             if (station.trim()) p.onDrop(station.trim());
           }}
         >
+          <p className="prompt" aria-live="polite">
+            Scan the pack station&apos;s label, or type its name
+          </p>
           <label>
             Pack station
             <input value={station} onChange={(e) => setStation(e.target.value)} maxLength={50} />

@@ -145,4 +145,29 @@ describe('scans on the picker’s task', () => {
     await burst([...'A2-05', 'Enter'], 8);
     expect(screen.getByText('Scan the item')).toBeInTheDocument();
   });
+
+  it("asks for the pack station at the tour's end and takes its label scanned", async () => {
+    await db.tours.update('T1', { status: 'picking' });
+    for (const id of ['K1', 'K2', 'K3']) await db.pickTasks.update(id, { status: 'picked' });
+    for (const [slot, orderId] of ['O1', 'O2'].entries())
+      await db.totes.put({
+        id: `T1|TOTE-${slot}`,
+        tourId: 'T1',
+        toteCode: `TOTE-${slot}`,
+        slot,
+        orderId,
+        status: 'picking',
+        packStation: null,
+      });
+    renderAt('/pick/T1');
+    expect(
+      await screen.findByText("Scan the pack station's label, or type its name"),
+    ).toBeInTheDocument();
+    await burst([...'PACK-3', 'Enter'], 60);
+    expect((await screen.findAllByText('Totes dropped at PACK-3.')).length).toBeGreaterThan(0);
+    expect((await db.outbox.orderBy('seq').toArray()).map((e) => e.type)).toEqual([
+      'tour.completed',
+      'totes.dropped',
+    ]);
+  });
 });

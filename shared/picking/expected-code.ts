@@ -12,12 +12,12 @@ export const expectedCode = (
 ): string => {
   if (step === 'location')
     return t.checkDigits
-      ? `Expects ${t.locationCode}; typed, add the 2 check digits from its label`
-      : `Expects ${t.locationCode}`;
+      ? `Expects location ${t.locationCode}; typed, add the 2 check digits from its label`
+      : `Expects location ${t.locationCode}`;
   const barcode = t.sku ? shownBarcode(t.sku) : null;
   const item = t.sku
-    ? `SKU ${t.sku.sku}${barcode ? ` or barcode ${barcode}` : ''}`
+    ? `${barcode ? `barcode ${barcode} or ` : ''}SKU code ${t.sku.sku}`
     : 'the item (not on this device)';
   if (step === 'item') return `Expects ${item}`;
-  return `Expects ${item}, or tote ${t.toteCode ?? '(none on the cart yet)'}`;
+  return `Expects more: ${item}; or tote ${t.toteCode ?? '(none on the cart yet)'}`;
 };

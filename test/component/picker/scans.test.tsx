@@ -60,12 +60,12 @@ describe('scans on the picker’s task', () => {
 
   it('shows the code each step expects: the location, then the SKU code and its barcode number', async () => {
     await toFirstTask();
-    expect(expected()).toHaveTextContent('Expects A1-01');
+    expect(expected()).toHaveTextContent('Expects location A1-01');
     await enter('A1-01');
-    expect(expected()).toHaveTextContent('Expects SKU WIDGET or barcode 09501101020917');
+    expect(expected()).toHaveTextContent('Expects barcode 09501101020917 or SKU code WIDGET');
     await enter('widget');
     expect(expected()).toHaveTextContent(
-      'Expects SKU WIDGET or barcode 09501101020917, or tote TOTE-A',
+      'Expects more: barcode 09501101020917 or SKU code WIDGET; or tote TOTE-A',
     );
   });
 
@@ -128,7 +128,7 @@ describe('scans on the picker’s task', () => {
     await toFirstTask();
     await waitFor(() =>
       expect(expected()).toHaveTextContent(
-        'Expects A1-01; typed, add the 2 check digits from its label',
+        'Expects location A1-01; typed, add the 2 check digits from its label',
       ),
     );
     // The digits are on the label only: never on the screen.

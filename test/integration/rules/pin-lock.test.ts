@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDevice } from '../../../server/auth/devices';
 import { systemClock } from '../../../server/clock';
+import { recordServerEvent } from '../../../server/events/server-events';
 import { attemptsOf, isLocked } from '../../../shared/auth/pin-lock';
 import { OperatorSchema } from '../../../shared/domain/operator';
 import { PullPageSchema } from '../../../shared/sync-api/pull';
@@ -141,5 +142,26 @@ describe.each(kinds)('the PIN lock across devices on %s', (kind) => {
       code: 'role-not-on-device',
     });
     expect(await rowOf(t.db, 'operators', OPERATORS.lead)).toMatchObject({ wrong_pins: 0 });
+  });
+
+  it("lifts the lock when an admin resets the operator's PIN", async () => {
+    for (let i = 0; i < 5; i++) await wrongPin(handheld1);
+    const outcome = await recordServerEvent(
+      t.db,
+      registry,
+      systemClock,
+      'admin.operator-pin-reset',
+      {
+        id: OPERATORS.picker,
+        pin: { pinHash: 'a'.repeat(64), pinSalt: 'b'.repeat(32), pinIterations: 1000 },
+      },
+      undefined,
+      'admin',
+    );
+    expect(outcome.ok).toBe(true);
+    expect(await rowOf(t.db, 'operators', OPERATORS.picker)).toMatchObject({
+      wrong_pins: 0,
+      pin_locked_until: null,
+    });
   });
 });

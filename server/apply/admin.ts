@@ -73,7 +73,9 @@ export const operatorPinReset = defineEventType({
   payload: OperatorPinResetSchema,
   apply: async (tx, { id, pin }) => {
     const rows = await tx.query(
-      'UPDATE operators SET pin_hash = $2, pin_salt = $3, pin_iterations = $4 WHERE id = $1 RETURNING id',
+      // A new PIN lifts the PIN lock too (shared/auth/pin-lock.ts): the old one was forgotten.
+      `UPDATE operators SET pin_hash = $2, pin_salt = $3, pin_iterations = $4, wrong_pins = 0,
+              pin_locked_until = NULL WHERE id = $1 RETURNING id`,
       [id, pin.pinHash, pin.pinSalt, pin.pinIterations],
     );
     return rows.length ? accepted : rejected('unknown-operator', `There is no operator ${id}.`);

@@ -55,6 +55,7 @@ export const RULE_READS: {
   [T in DeviceEventType]?: (p: DevicePayload<T>, t: Tables) => RowRead[];
 } = {
   'allocation.committed': (p, t) => allocationReads(t, p.lines),
+  'operator.unlocked': (p) => [{ entity: 'operator', id: p.operatorId }],
   'wave.released': (p, t) => {
     const taskLines = p.tours.flatMap((tour) => tour.tasks.map((k) => k.backorderLineId));
     return [

@@ -34,7 +34,9 @@ export const tableOf = (entity: string): string => {
 
 export const entityOrder = (entity: string): number => ORDER.get(entity) ?? RULE_TABLES.length;
 
-// Reference rows the rules read but never write: shared locks, so readers do not queue.
+// Reference rows the rules read and almost never write: shared locks, so readers do not queue.
+// The PIN lock's events write an operator's row (shared/event-rules/operators.ts); two at once
+// for one operator deadlock on upgrading their shared locks, and one is run again.
 export const READ_ONLY = new Set<string>(['sku', 'warehouseLayout', 'operator']);
 
 export const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -1,4 +1,5 @@
 import { describeIssues } from '../../shared/describe-issues';
+import { ANY_ROLE } from '../../shared/sync-api/events/catalogue';
 import { brokenTextIn, storableText } from '../../shared/text-safety';
 import type { Queryable } from '../db/db';
 import { rejected, type EventRegistry, type LoggedEvent, type Outcome } from './registry';
@@ -63,7 +64,7 @@ const checkOperator = async (
       'operator-inactive',
       `${op.name} is deactivated and can no longer record work.`,
     );
-  if (op.role !== role)
+  if (role !== ANY_ROLE && op.role !== role)
     return rejected(
       'role-required',
       `Only a ${role} may do this (${type}); ${op.name} is a ${op.role}.`,

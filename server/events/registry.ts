@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { OperatorRole } from '../../shared/domain/operator';
+import type { EventRole } from '../../shared/sync-api/events/catalogue';
 import type { RuleOutcome as Outcome } from '../../shared/event-rules/rule';
 import type { Queryable } from '../db/db';
 
@@ -30,8 +30,9 @@ export interface EventType<P> {
   type: string;
   // Who may send it: devices (people), the server itself (OMS side, demo seed), or both.
   from: readonly EventSource[];
-  // The role a device's operator must hold (checked on every event, against the server's record).
-  role?: OperatorRole;
+  // The role a device's operator must hold (checked on every event, against the server's record);
+  // ANY_ROLE: any role, the operator still known, active and of a role the device signs in.
+  role?: EventRole;
   payload: z.ZodType<P>;
   apply(tx: Queryable, payload: P, event: LoggedEvent): Promise<Outcome>;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, int4, text } from './common';
+import { IdSchema, int4, text, TimestampSchema } from './common';
 
 export const OperatorRoleSchema = z.enum(['picker', 'lead', 'packer']);
 export type OperatorRole = z.infer<typeof OperatorRoleSchema>;
@@ -23,5 +23,10 @@ export const OperatorSchema = z.object({
     .nullable()
     .optional(),
   pinIterations: int4(1).nullable().optional(),
+  // Wrong PINs in a row and the lock they set (shared/auth/pin-lock.ts), counted by the server
+  // from every device, so a badge locked on one handheld is locked on the others after their
+  // pull. Absent from records pulled before they existed: none.
+  wrongPins: int4(0).optional(),
+  pinLockedUntil: TimestampSchema.nullable().optional(),
 });
 export type Operator = z.infer<typeof OperatorSchema>;

@@ -3,6 +3,7 @@ import { allocationCommitted } from './allocation';
 import { floorSettingsChanged } from './floor-settings';
 import { backorderLineHeld, backorderLineReleased } from './lines';
 import { shipmentConfirmed, shipmentItemRemoved, stockReturned } from './packing';
+import { operatorPinAccepted, operatorPinRefused, operatorUnlocked } from './operators';
 import { locationCounted, pickConfirmed, pickUndone, shortPickReported } from './picks';
 import { stockReceived } from './receiving';
 import type { EventRule } from './rule';
@@ -23,6 +24,9 @@ export const RULES: { [T in DeviceEventType]: EventRule<T> } = {
   'tour.unassigned': tourUnassigned,
   'tour.reassigned': tourReassigned,
   'floor-settings.changed': floorSettingsChanged,
+  'operator.unlocked': operatorUnlocked,
+  'operator.pin-refused': operatorPinRefused,
+  'operator.pin-accepted': operatorPinAccepted,
   'tour.claimed': tourClaimed,
   'tote.assigned': toteAssigned,
   'pick.confirmed': pickConfirmed,

@@ -11,6 +11,8 @@ export type NextStep =
   | 'check-wave'
   // A tour the lead meant to take back or hand over has moved on (started, done, someone else's).
   | 'check-floor'
+  // A lead's unlock of a badge did not take (it was not locked, or the lock had run out).
+  | 'check-locks'
   // A change to how the floor runs did not take.
   | 'check-settings'
   // A hold or release of a backorder line did not take.
@@ -46,7 +48,10 @@ const FLOOR_TYPES: Record<string, NextStep> = {
   'tour.assigned': 'assign-another',
   'tour.unassigned': 'check-floor',
   'tour.reassigned': 'check-floor',
+  'operator.unlocked': 'check-locks',
 };
+// A PIN typed at sign-in, told to the server (shared/auth/pin-lock.ts).
+const SIGN_IN_TYPES = new Set(['operator.pin-refused', 'operator.pin-accepted']);
 const QUEUE_TYPES = new Set(['backorder-line.held', 'backorder-line.released']);
 const TOUR_STEPS = new Set([
   'tote.assigned',
@@ -86,6 +91,7 @@ export const nextStepFor = (type: string, code: string): NextStep => {
   const plan = PLAN_TYPES[type] ?? FLOOR_TYPES[type];
   if (plan) return plan;
   if (QUEUE_TYPES.has(type)) return 'check-line';
+  if (SIGN_IN_TYPES.has(type)) return 'check-operator';
   if (type === 'tour.claimed')
     return code === 'one-tour-at-a-time' ? 'finish-tour' : 'take-another-tour';
   if (TOUR_STEPS.has(type)) return NOT_YOUR_TOUR.has(code) ? 'take-another-tour' : 'check-tour';
@@ -121,6 +127,7 @@ export const actionFor = (step: NextStep, tourId?: string): StepAction | null =>
       return { label: 'Assign another tour', path: '/floor' };
     case 'check-wave':
     case 'check-floor':
+    case 'check-locks':
       return { label: 'Open the floor', path: '/floor' };
     case 'check-settings':
       return { label: 'Open the plan', path: '/plan' };

@@ -40,6 +40,8 @@ export const refusalSubject = (payload: unknown): RefusalSubject => {
     if (typeof l.skuId === 'string') subject.skuId ??= l.skuId;
     if (typeof l.locationId === 'string') subject.locationId ??= l.locationId;
   }
+  // operator.unlocked names the operator it unlocks: told by name, as a picker is.
+  if (typeof p.operatorId === 'string') subject.pickerId ??= p.operatorId;
   // wave.released names itself; its name is the lead's word for it.
   if (typeof p.name === 'string' && subject.waveId) subject.waveName = p.name;
   return subject;

@@ -61,6 +61,7 @@ const WHY: Record<string, string> = {
   'operator-inactive': 'your badge is deactivated',
   'role-required': 'your role may not do this',
   'role-not-on-device': 'this device may not sign your role in',
+  'not-locked': 'the badge was not locked',
 };
 
 const why = (code: string) => WHY[code] ?? 'the server refused it';
@@ -88,6 +89,11 @@ const headlineOf = (type: string, code: string, n: RefusalNames): string => {
       return `${tour} was not taken back: ${why(code)}.`;
     case 'tour.reassigned':
       return `${tour} was not handed${n.picker ? ` to ${n.picker}` : ' over'}: ${why(code)}.`;
+    case 'operator.unlocked':
+      return `${or(n.picker, 'The badge')} was not unlocked: ${why(code)}.`;
+    case 'operator.pin-refused':
+    case 'operator.pin-accepted':
+      return `Your sign-in was not counted by the server: ${why(code)}.`;
     case 'floor-settings.changed':
       return `Your change to the floor's settings was not saved: ${why(code)}.`;
     case 'backorder-line.held':
@@ -133,6 +139,7 @@ const NEXT: Record<NextStep, string> = {
   'assign-another': 'Assign another released tour, or see who has this one.',
   'check-wave': 'Open the floor to see where the wave stands.',
   'check-floor': 'Open the floor to see where the tour stands and who has it.',
+  'check-locks': 'Open the floor to see who is still locked out of signing in.',
   'finish-tour': 'Finish the tour you hold and drop its totes, then take the next one.',
   'check-settings': 'Open the plan to see the settings every station uses now.',
   'check-line': 'Open the backorder queue to see where the line stands.',

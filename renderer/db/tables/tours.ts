@@ -11,7 +11,7 @@ import { tourName } from '../../../shared/picking/tour-name';
 import { byRelease } from '../../../shared/picking/tour-order';
 import { withPending } from '../../sync/pending-view';
 import { db } from '../db';
-import { usePendingView } from './pending';
+import { useLiveWithPending, usePendingView } from './pending';
 
 // The synced tables hold rows checked against these schemas when they were pulled.
 export const tours = db.tours as unknown as Table<Tour, string>;
@@ -40,25 +40,37 @@ export interface MyTours {
   names: ReadonlyMap<string, string>;
 }
 
-export const useMyTours = (operatorId: string): MyTours | undefined =>
-  useLiveQuery(async () => {
+// Read with the picker's waiting events laid over (pending.ts): a tour completed or dropped
+// offline is offered for its drop, or not at all, before those events reach the server. A tour is
+// still only theirs to start when the pulled row says so (heldBy).
+export const useMyTours = (operatorId: string): MyTours | undefined => {
+  const read = useLiveWithPending(async () => {
     const [mine, released, allWaves] = await Promise.all([
       tours.where('pickerId').equals(operatorId).toArray(),
       tours.where('status').equals('released').toArray(),
       waves.toArray(),
     ]);
-    const releasedAt = new Map(allWaves.map((w) => [w.id, w.releasedAt]));
-    const waveNames = new Map(allWaves.map((w) => [w.id, w.name]));
-    const inOrder = byRelease(releasedAt);
-    return {
-      names: new Map(
-        [...mine, ...released].map((t) => [t.id, tourName(t, waveNames.get(t.waveId))]),
-      ),
-      mine: mine.filter((t) => HELD.includes(t.status)).sort(inOrder),
-      waiting: released.filter((t) => !t.pickerId).sort(inOrder),
-      toDrop: mine.filter((t) => t.status === 'completed').sort(inOrder),
-    };
+    return { mine, released, allWaves };
   }, [operatorId]);
+  if (!read) return undefined;
+  const { mine, released, allWaves } = read.pulled;
+  const releasedAt = new Map(allWaves.map((w) => [w.id, w.releasedAt]));
+  const waveNames = new Map(allWaves.map((w) => [w.id, w.name]));
+  const inOrder = byRelease(releasedAt);
+  const pulled = new Map([...mine, ...released].map((t) => [t.id, t]));
+  const shown = withPending('tour', [...pulled.values()], read.view).filter((t) =>
+    pulled.has(t.id),
+  );
+  const ours = shown.filter((t) => t.pickerId === operatorId);
+  return {
+    names: new Map([...pulled.values()].map((t) => [t.id, tourName(t, waveNames.get(t.waveId))])),
+    mine: ours
+      .filter((t) => HELD.includes(t.status) && heldBy(pulled.get(t.id), operatorId))
+      .sort(inOrder),
+    waiting: shown.filter((t) => t.status === 'released' && !t.pickerId).sort(inOrder),
+    toDrop: ours.filter((t) => t.status === 'completed').sort(inOrder),
+  };
+};
 
 export interface TourWork {
   // As the picker should see it: the pulled rows with their own waiting events laid over.

@@ -12,6 +12,7 @@ import { PrintSheet } from '../../print/PrintSheet';
 import { WaveSummary } from '../../print/WaveSummary';
 import { stateOf, TourList, useFloorActs } from './FloorTours';
 import { LocationChecks } from './LocationChecks';
+import { LockedOperators } from './LockedOperators';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -101,6 +102,7 @@ export const FloorScreen = ({ clock }: { clock?: Clock }) => {
         speed and pick {rules.pickRatePerHour} lines an hour.
       </p>
       <RefusalNotices screen="floor" />
+      <LockedOperators now={now} />
       {(error ?? message) && (
         <p className={error ? 'error' : 'notice'} role={error ? 'alert' : 'status'}>
           {error ?? message}

@@ -9,6 +9,7 @@ import { sql as ruleReadIndexes } from './008-rule-read-indexes';
 import { sql as cancelledUnits } from './009-cancelled-units';
 import { sql as floorSettings } from './010-floor-settings';
 import { sql as locationCheckDigits } from './011-location-check-digits';
+import { sql as operatorPinLock } from './012-operator-pin-lock';
 
 // Append only: a migration that has shipped is never edited, a new one is added.
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 9, name: 'cancelled-units', sql: cancelledUnits },
   { version: 10, name: 'floor-settings', sql: floorSettings },
   { version: 11, name: 'location-check-digits', sql: locationCheckDigits },
+  { version: 12, name: 'operator-pin-lock', sql: operatorPinLock },
 ];
 
 // The state tables, in an order that respects their foreign keys (for reset and compare).

@@ -23,6 +23,16 @@ import {
   TourCompletedSchema,
 } from './picker';
 import { StockReceivedByLeadSchema } from './receiving';
+import {
+  OperatorPinAcceptedSchema,
+  OperatorPinRefusedSchema,
+  OperatorUnlockedSchema,
+} from './operator';
+
+// The role an event needs, or ANY_ROLE: sign-in events come from whoever holds the badge, and the
+// server still checks the operator is known, active and of a role the device may sign in.
+export const ANY_ROLE = 'any';
+export type EventRole = OperatorRole | typeof ANY_ROLE;
 
 // Every event a person's device may send: its payload schema and the role it needs.
 export const DEVICE_EVENTS = {
@@ -36,6 +46,9 @@ export const DEVICE_EVENTS = {
   'tour.unassigned': { role: 'lead', payload: TourUnassignedSchema },
   'tour.reassigned': { role: 'lead', payload: TourReassignedSchema },
   'floor-settings.changed': { role: 'lead', payload: FloorSettingsChangedSchema },
+  'operator.unlocked': { role: 'lead', payload: OperatorUnlockedSchema },
+  'operator.pin-refused': { role: ANY_ROLE, payload: OperatorPinRefusedSchema },
+  'operator.pin-accepted': { role: ANY_ROLE, payload: OperatorPinAcceptedSchema },
   'tour.claimed': { role: 'picker', payload: TourClaimedSchema },
   'tote.assigned': { role: 'picker', payload: ToteAssignedSchema },
   'pick.confirmed': { role: 'picker', payload: PickConfirmedSchema },
@@ -47,7 +60,7 @@ export const DEVICE_EVENTS = {
   'shipment.confirmed': { role: 'packer', payload: ShipmentConfirmedSchema },
   'shipment-item.removed': { role: 'packer', payload: ShipmentItemRemovedSchema },
   'stock.returned': { role: 'packer', payload: StockReturnedSchema },
-} as const satisfies Record<string, { role: OperatorRole; payload: z.ZodType }>;
+} as const satisfies Record<string, { role: EventRole; payload: z.ZodType }>;
 
 export type DeviceEventType = keyof typeof DEVICE_EVENTS;
 export type DevicePayload<T extends DeviceEventType> = z.infer<

@@ -192,6 +192,9 @@ const DEVICE_PAYLOADS: Record<DeviceEventType, Json> = {
   },
   'tour.unassigned': { tourId: 'T1' },
   'tour.reassigned': { tourId: 'T1', pickerId: 'pick-1' },
+  'operator.unlocked': { operatorId: 'pick-1', reason: 'came to the desk' },
+  'operator.pin-refused': {},
+  'operator.pin-accepted': {},
   'floor-settings.changed': {
     priorityRules: [{ rule: 'customer-tier', on: true }],
     oneTourPerPicker: false,
@@ -232,7 +235,7 @@ const DEVICE_PAYLOADS: Record<DeviceEventType, Json> = {
   'shipment-item.removed': { backorderLineId: 'B1', qty: 1, reason: 'damaged' },
   'stock.returned': { locationId: 'L1', skuId: 'SKU-1', qty: 1 },
 };
-const OPERATOR_OF = { lead: 'lead-1', picker: 'pick-1', packer: 'pack-1' } as const;
+const OPERATOR_OF = { lead: 'lead-1', picker: 'pick-1', packer: 'pack-1', any: 'pick-1' } as const;
 const DEVICE_TYPES = Object.keys(DEVICE_EVENTS) as DeviceEventType[];
 
 const ORDER_LINE = {

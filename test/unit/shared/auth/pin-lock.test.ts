@@ -12,12 +12,14 @@ const wrong = (a: PinAttempts, times: number, now = 0) =>
   Array.from({ length: times }).reduce<PinAttempts>((x) => afterAttempt(x, false, now), a);
 
 describe('PIN lock', () => {
-  it('locks the operator on this device after five wrong PINs in a row', () => {
+  it('locks the operator after five wrong PINs in a row', () => {
     const four = wrong(NO_ATTEMPTS, 4);
     expect(isLocked(four, 0)).toBe(false);
     const five = afterAttempt(four, false, 1000);
     expect(isLocked(five, 1000)).toBe(true);
-    expect(lockMessage(five, 1000)).toBe('Too many wrong PINs: try again in 5 min, or ask a lead.');
+    expect(lockMessage(five, 1000)).toBe(
+      "Too many wrong PINs: ask a lead to unlock you at the lead's station, or try again in 5 min.",
+    );
   });
 
   it('refuses even the right PIN while locked, and lets it in once the lock has run out', () => {

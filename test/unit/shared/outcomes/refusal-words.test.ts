@@ -109,6 +109,26 @@ describe('a refusal in the words of the person who acted', () => {
     expect(notice.detail).toBe('Something new.');
   });
 
+  it("names the badge a lead's unlock missed, and sends the lead back to the floor", () => {
+    expect(refusalSubject({ operatorId: 'op-pat' })).toEqual({ pickerId: 'op-pat' });
+    expect(
+      describeRefusal(
+        {
+          type: 'operator.unlocked',
+          code: 'not-locked',
+          message: 'Pat Picker is not locked out: they can sign in with their PIN.',
+        },
+        { picker: 'Pat Picker' },
+      ),
+    ).toMatchObject({
+      step: 'check-locks',
+      screen: 'floor',
+      headline: 'Pat Picker was not unlocked: the badge was not locked.',
+      next: 'Open the floor to see who is still locked out of signing in.',
+      action: { label: 'Open the floor', path: '/floor' },
+    });
+  });
+
   it('counts for the status bar', () => {
     expect(refusedCount(1)).toBe('1 refused');
   });

@@ -78,4 +78,13 @@ describe('a device its server no longer knows', () => {
     expect(await readState(db, 'deviceId')).toBeUndefined();
     expect(screen.queryByTestId('enroll-again')).toBeNull();
   });
+
+  it('is reached from the home screen too, without typing #/setup', async () => {
+    renderAt('/');
+    await userEvent.setup().click(await screen.findByRole('link', { name: 'Device setup' }));
+    expect(await screen.findByRole('heading', { name: 'Set up this device' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Start over on this device…' }),
+    ).toBeInTheDocument();
+  });
 });

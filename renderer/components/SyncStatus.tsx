@@ -27,7 +27,7 @@ export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => 
   const credentials = useCredentialStorage();
   return (
     <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
-      {facts?.needsEnrollment ? (
+      {facts?.enrolled && facts.needsEnrollment ? (
         // The server answers, but no longer to this device: never "Online" beside that.
         <EnrollAgainNotice />
       ) : (

@@ -62,7 +62,7 @@ export const FirstRunScreen = () => {
   return (
     <section aria-labelledby="setup-title">
       <h1 id="setup-title">Set up this device</h1>
-      {facts?.needsEnrollment && (
+      {facts?.enrolled && facts.needsEnrollment && (
         <div className="notice" data-testid="server-forgot-device">
           <p>
             <strong>{SERVER_FORGOT_DEVICE}</strong>

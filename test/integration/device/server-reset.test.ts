@@ -86,6 +86,7 @@ describe('a server reset under an enrolled device', () => {
     expect(await db.backorderLines.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     const refusal = await db.rejected.get(eventId);
+    expect(refusal?.code).toBe('unknown-line');
     expect(refusal?.message).toMatch(/\w+ \w+/);
     db.close();
   }, 300_000);

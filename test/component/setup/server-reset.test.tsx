@@ -8,6 +8,7 @@ import { db } from '../../../renderer/db/db';
 import type { OutboxEvent } from '../../../renderer/db/fillwave-db';
 import { useAppStore } from '../../../renderer/stores/app-store';
 import { KEYS, readState, writeState } from '../../../renderer/sync/sync-state';
+import type { ShellApi } from '../../../shared/ipc/shell-api';
 import { enrollLocally, renderAt } from '../fixtures';
 
 const FORGOT =
@@ -86,5 +87,26 @@ describe('a device its server no longer knows', () => {
     expect(
       await screen.findByRole('button', { name: 'Start over on this device…' }),
     ).toBeInTheDocument();
+  });
+
+  it('in the desktop app, starting over also drops the token the shell keeps', async () => {
+    const patches: unknown[] = [];
+    const shell: ShellApi = {
+      getVersion: async () => '1.0.0',
+      getSettings: async () => ({ serverUrl: 'http://127.0.0.1:4781', deviceToken: 'fwd.a.b' }),
+      updateSettings: async (patch) => {
+        patches.push(patch);
+        return { ok: true, value: { serverUrl: 'http://127.0.0.1:4781', deviceToken: null } };
+      },
+      credentialStorage: async () => 'keyring',
+      print: async () => ({ ok: false, reason: 'unused' }),
+    };
+    window.fillwave = shell;
+    const user = userEvent.setup();
+    renderAt('/setup');
+    await user.click(await screen.findByRole('button', { name: 'Start over on this device…' }));
+    await user.click(screen.getByRole('button', { name: 'Remove everything on this device' }));
+    await expect.poll(() => patches).toEqual([{ deviceToken: null }]);
+    expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import type { Writable } from 'node:stream';
 import { EVENT_TYPES } from './apply/index';
 import { buildServer } from './app';
@@ -8,6 +9,8 @@ import { isLoopbackHost } from './auth/enrollment';
 import { systemClock } from './clock';
 import type { ServerConfig } from './config';
 import type { Db } from './db/db';
+import { storePaths } from './db/embedded';
+import { FolderHeldError, liveOwner } from './db/folder-lock';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
 import { readTimeZone } from './events/business-time';
@@ -23,6 +26,22 @@ export interface RunningServer {
 
 export class StartError extends Error {}
 
+const portTaken = (port: number, host: string) =>
+  `port ${port} on ${host} is taken (another Fillwave?); choose another with --port or PORT`;
+
+// Whether the port can be listened on, found by listening a moment (port 0 always can).
+const portFree = (port: number, host: string): Promise<void> =>
+  port === 0
+    ? Promise.resolve()
+    : new Promise((resolve, reject) => {
+        const probe = net.createServer();
+        probe.once('error', (error: NodeJS.ErrnoException) =>
+          // Anything but a taken port is left to the real listen, which says what it was.
+          error.code === 'EADDRINUSE' ? reject(new StartError(portTaken(port, host))) : resolve(),
+        );
+        probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+      });
+
 // Opens and migrates the database, seeds the demo if asked, and listens. Used by
 // `npm run server` and by the desktop shell's embedded server.
 export const startServer = async (
@@ -30,7 +49,15 @@ export const startServer = async (
   options: { version: string; logStream?: Writable; say?: (line: string) => void },
 ): Promise<RunningServer> => {
   const say = options.say ?? (() => undefined);
+  // Both checked before the database opens: a second server must neither touch the first's
+  // folder nor seed a demo it then cannot serve.
+  if (!config.databaseUrl) {
+    const owner = liveOwner(storePaths(config.dataDir).owner);
+    if (owner !== null) throw new StartError(new FolderHeldError(owner, config.dataDir).message);
+  }
+  await portFree(config.port, config.host);
   const db = await openDatabase({ ...config, say }).catch((error: Error) => {
+    if (error instanceof FolderHeldError) throw new StartError(error.message);
     throw new StartError(
       `could not open the database (${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}): ${error.message}`,
     );
@@ -92,9 +119,7 @@ export const startServer = async (
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new StartError(
-          `port ${config.port} on ${config.host} is taken (another Fillwave?); choose another with --port or PORT`,
-        );
+        throw new StartError(portTaken(config.port, config.host));
       }
       throw new StartError(
         `could not listen on ${config.host}:${config.port}: ${(error as Error).message}`,

@@ -1,8 +1,10 @@
 import { isLocked, lockMessage } from '../../shared/auth/pin-lock';
 import { roleRefusal } from '../../shared/auth/roles';
+import { unknownBadgeAdvice } from '../../shared/auth/unknown-badge';
 import { fail, ok, type Result } from '../../shared/result';
 import { db } from '../db/db';
 import { findOperatorByBadge } from '../db/tables/operators';
+import { KEYS, readState } from '../sync/sync-state';
 import type { SignedIn } from '../stores/session-slice';
 import { checkPin } from './check-pin';
 import { deviceRoles } from './device-roles';
@@ -18,7 +20,10 @@ export const signInWithPin = async (
   const operator = await findOperatorByBadge(badge);
   if (!operator)
     return fail(
-      `No operator with badge ${badge.trim()} on this device. Sync first, or check the badge.`,
+      unknownBadgeAdvice(badge, {
+        synced: Boolean(await readState<string>(db, KEYS.lastSync)),
+        operators: await db.operators.count(),
+      }),
     );
   if (!operator.active) return fail(`${operator.name} is deactivated. Ask a lead.`);
   // Before the PIN: this device holds no PIN record for the roles it may not sign in.

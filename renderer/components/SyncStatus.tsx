@@ -9,6 +9,7 @@ import { useCredentialStorage } from '../platform/use-credential-storage';
 import { useAppStore } from '../stores/app-store';
 import { wakeSync } from '../sync/page-sync';
 import { useReachable } from '../sync/use-reachable';
+import { EnrollAgainNotice } from './EnrollAgainNotice';
 
 const time = (iso: string | null) =>
   iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : 'never';
@@ -26,9 +27,14 @@ export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => 
   const credentials = useCredentialStorage();
   return (
     <div className="sync-status" role="status" aria-live="polite" data-testid="sync-status">
-      <span className={online ? 'badge badge-ok' : 'badge badge-warn'}>
-        {online ? 'Online' : 'Offline: work stays on this device'}
-      </span>
+      {facts?.enrolled && facts.needsEnrollment ? (
+        // The server answers, but no longer to this device: never "Online" beside that.
+        <EnrollAgainNotice />
+      ) : (
+        <span className={online ? 'badge badge-ok' : 'badge badge-warn'}>
+          {online ? 'Online' : 'Offline: work stays on this device'}
+        </span>
+      )}
       <span className="badge">
         {offlineReady ? 'Ready offline' : 'Saving app for offline use…'}
       </span>
@@ -57,7 +63,7 @@ export const SyncStatus = ({ syncNow = wakeSync }: { syncNow?: () => void }) => 
           <progress aria-label="First sync" /> {facts?.pulled?.records ?? 0} records
         </span>
       )}
-      {facts?.lastError && online && (
+      {facts?.lastError && online && facts.lastError.kind !== 'unauthorized' && (
         <Link className="badge badge-warn" to="/sync-problems" title={facts.lastError.reason}>
           {/* A refusal needs a person (a wrong server name, 421): its whole sentence says how. */}
           Last error:{' '}

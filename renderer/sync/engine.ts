@@ -37,6 +37,10 @@ export const syncOnce = async (
     await writeState(db, KEYS.lastError, null);
     return { ok: true };
   }
+  // A pull refused for the token (an empty outbox sends no push) says it as surely as a push:
+  // the server was reset or restored, or revoked the device. The screen says so and offers
+  // enrolling again; the outbox stays.
+  if (outcome.kind === 'unauthorized') await writeState(db, KEYS.needsEnrollment, true);
   await writeState(db, KEYS.lastError, {
     kind: outcome.kind,
     reason: outcome.reason,

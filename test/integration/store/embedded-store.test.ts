@@ -147,7 +147,7 @@ describe('a server killed with its database still running', () => {
       timeout: 60_000,
     });
     expect(second.status).toBe(1);
-    expect(second.stderr).toMatch(/another Fillwave server \(pid \d+\) is using/);
+    expect(second.stderr).toMatch(/Another Fillwave server \(pid \d+\) is using .*Stop it first/);
     expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
     expect(await databaseId()).toBe(id);
     const postmaster = postmasterPid(dataDir);

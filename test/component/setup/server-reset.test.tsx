@@ -1,7 +1,7 @@
 // A device whose server no longer knows it (reset, restored, revoked): the status area says so
 // in words instead of "Online", a button opens the setup screen, the setup screen says what
 // happens to the waiting events, and "Start over on this device" says what it would lose first.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db';
@@ -23,6 +23,14 @@ const waitingEvent = (seq: number): OutboxEvent => ({
   payload: { backorderLineId: `line-${seq}`, reason: 'damaged' },
   status: 'pending',
 });
+
+// The button waits for the outbox to be counted (its warning names the waiting events): a
+// click before that lands on a disabled button and does nothing.
+const startOverButton = async () => {
+  const button = await screen.findByRole('button', { name: 'Start over on this device…' });
+  await waitFor(() => expect(button).toBeEnabled());
+  return button;
+};
 
 describe('a device its server no longer knows', () => {
   beforeEach(async () => {
@@ -58,7 +66,7 @@ describe('a device its server no longer knows', () => {
   it('starts over only after a confirmation that names the waiting events it would lose', async () => {
     const user = userEvent.setup();
     renderAt('/setup');
-    await user.click(await screen.findByRole('button', { name: 'Start over on this device…' }));
+    await user.click(await startOverButton());
     const ask = screen.getByRole('alertdialog');
     expect(ask).toHaveTextContent(
       '2 events not yet sent to the server, which will be lost. Enroll again instead to send them.',
@@ -67,7 +75,7 @@ describe('a device its server no longer knows', () => {
     expect(await db.outbox.count()).toBe(2);
     expect(await readState(db, KEYS.identity)).toBeDefined();
 
-    await user.click(screen.getByRole('button', { name: 'Start over on this device…' }));
+    await user.click(await startOverButton());
     await user.click(screen.getByRole('button', { name: 'Remove everything on this device' }));
     // Gone with the enrollment: nothing left to start over from, nothing to enroll "again".
     expect(await screen.findByRole('heading', { name: 'Set up this device' })).toBeInTheDocument();
@@ -84,9 +92,7 @@ describe('a device its server no longer knows', () => {
     renderAt('/');
     await userEvent.setup().click(await screen.findByRole('link', { name: 'Device setup' }));
     expect(await screen.findByRole('heading', { name: 'Set up this device' })).toBeInTheDocument();
-    expect(
-      await screen.findByRole('button', { name: 'Start over on this device…' }),
-    ).toBeInTheDocument();
+    expect(await startOverButton()).toBeInTheDocument();
   });
 
   it('in the desktop app, starting over also drops the token the shell keeps', async () => {
@@ -104,7 +110,7 @@ describe('a device its server no longer knows', () => {
     window.fillwave = shell;
     const user = userEvent.setup();
     renderAt('/setup');
-    await user.click(await screen.findByRole('button', { name: 'Start over on this device…' }));
+    await user.click(await startOverButton());
     await user.click(screen.getByRole('button', { name: 'Remove everything on this device' }));
     await expect.poll(() => patches).toEqual([{ deviceToken: null }]);
     expect(await db.outbox.count()).toBe(0);

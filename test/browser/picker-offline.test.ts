@@ -143,6 +143,7 @@ const walk = async (
       await page.getByRole('button', { name: 'Short pick' }).click();
       await page.getByLabel('Found', { exact: true }).fill('0');
       await page.getByLabel('Not found').check();
+      await page.getByRole('button', { name: 'Next' }).click();
       await page.getByRole('button', { name: 'Report short' }).click();
       await page.getByText(/Short pick reported/).waitFor();
       result.short = task;

@@ -12,6 +12,7 @@ interface Placed {
   y: number;
   width: number;
   height: number;
+  covered: boolean;
 }
 
 // The controls in the page's main area as laid out now: buttons, inputs, selects, and the
@@ -31,13 +32,17 @@ const controls = (page: Page): Promise<Placed[]> =>
           (e as HTMLInputElement).labels?.[0]?.textContent?.trim() ||
           e.tagName
         ).slice(0, 40);
-        return { what, x: r.x, y: r.y, width: r.width, height: r.height };
+        // What a thumb on the control's middle touches: the control, or something over it
+        // (a bar fixed to the screen's foot).
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        const covered = !!hit && hit !== e && !e.contains(hit) && !hit.contains(e);
+        return { what, x: r.x, y: r.y, width: r.width, height: r.height, covered };
       })
       .filter((r) => r.width > 0 && r.height > 0),
   );
 
-// Every control inside 0..360 x 0..640 and at least 48 px each way, at the page's top: nothing
-// a picker needs is below the fold. `named` must be among them (the screen's main actions).
+// Every control inside 0..360 x 0..640, at least 48 px each way and under nothing else, at the
+// page's top: nothing a picker needs is below the fold or behind the bar at the screen's foot. `named` must be among them (the screen's main actions).
 export const expectInReach = async (page: Page, where: string, named: string[]) => {
   expect(await page.evaluate(() => window.scrollY), `${where}: scrolled`).toBe(0);
   const placed = await controls(page);
@@ -49,11 +54,12 @@ export const expectInReach = async (page: Page, where: string, named: string[]) 
         r.x + r.width > HANDHELD.width + 0.5 ||
         r.y + r.height > HANDHELD.height + 0.5 ||
         r.height < 48 ||
-        r.width < 48,
+        r.width < 48 ||
+        r.covered,
     )
     .map(
       (r) =>
-        `${r.what} at ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`,
+        `${r.what}${r.covered ? ' (covered)' : ''} at ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`,
     );
   expect(off, `${where}: controls out of reach or too small`).toEqual([]);
   const shown = placed.map((r) => r.what);

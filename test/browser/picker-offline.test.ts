@@ -165,6 +165,10 @@ const walk = async (
       if (n === 0) {
         // The short pick's form and its confirmation fit too; backed out, nothing is sent.
         await page.getByRole('button', { name: 'Short pick' }).click();
+        await page.getByLabel('Found', { exact: true }).fill(String(task.qty));
+        await page.getByRole('alert').filter({ hasText: 'is not short' }).waitFor();
+        await expectInReach(page, 'short pick, refused', ['Next', 'Back']);
+        await page.getByLabel('Found', { exact: true }).fill('0');
         await page.getByLabel('Not found').check();
         await expectInReach(page, 'short pick', ['Next', 'Back']);
         await page.getByRole('button', { name: 'Next' }).click();

@@ -169,8 +169,11 @@ export const TourScreen = () => {
             {message.text}
           </p>
         )}
-        <TaskNotices notices={taskNotices.notices} onDismiss={taskNotices.dismiss} />
-        <RefusalNotices screen="picking" />
+        {/* What waits for "Got it": on a handheld it lies over the task until acknowledged. */}
+        <div className="tour-notices">
+          <TaskNotices notices={taskNotices.notices} onDismiss={taskNotices.dismiss} />
+          <RefusalNotices screen="picking" />
+        </div>
       </div>
       {!mine || (held && !work.confirmed) ? (
         <p role="alert">

@@ -21,7 +21,7 @@ export const QuantityField = ({
   </label>
 );
 
-// Why, as one choice among the event's reasons, each in words.
+// Why, as one choice among the event's reasons, each in words; none chosen until the person does.
 export const ReasonChoice = <R extends string>({
   name,
   reasons,
@@ -32,7 +32,7 @@ export const ReasonChoice = <R extends string>({
   name: string;
   reasons: readonly R[];
   labels: Record<R, string>;
-  value: R;
+  value: R | null;
   onChange: (reason: R) => void;
 }) => (
   <fieldset>

@@ -239,6 +239,7 @@ describe.skipIf(!executable)('a whole shift in Chromium', () => {
           String(SHORT_FOUND),
         );
         await picker.getByLabel('Not found').check();
+        await picker.getByRole('button', { name: 'Next' }).click();
         await picker.getByRole('button', { name: 'Report short' }).click();
         await picker.getByText(`Short pick reported at BIN-${task.locationId}.`).waitFor();
       } else {

@@ -62,6 +62,9 @@ export const TaskPanel = (p: TaskPanelProps) => {
         <ShortPickForm
           left={left}
           found={counted}
+          skuLabel={p.sku?.sku ?? p.task.skuId}
+          locationCode={p.location?.code ?? p.task.locationId}
+          toteCode={p.toteCode}
           onCancel={() => setShorting(false)}
           onReport={(s) => {
             setShorting(false);
@@ -94,12 +97,24 @@ export const TaskPanel = (p: TaskPanelProps) => {
             </form>
           )}
           <div className="task-actions">
-            <button type="button" className="button-quiet" onClick={() => setShorting(true)}>
+            {/* A short pick says what the bin holds: only once the picker is at the bin. */}
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => setShorting(true)}
+              disabled={p.step.step === 'location'}
+              aria-describedby={p.step.step === 'location' ? 'short-after-location' : undefined}
+            >
               Short pick
             </button>
             <button type="button" className="button-quiet" onClick={p.onSkip}>
               Skip for now
             </button>
+            {p.step.step === 'location' && (
+              <span className="hint" id="short-after-location">
+                Short pick opens once the location is scanned.
+              </span>
+            )}
           </div>
         </>
       )}

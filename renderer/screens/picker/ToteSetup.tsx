@@ -22,6 +22,8 @@ export const ToteSetup = ({
           Scan a tote for slot {next.slot + 1} (order {next.orderId})
         </p>
       )}
+      {/* The field before the list: a cart of many slots never pushes it off a handheld. */}
+      <ManualEntry label="Tote code" onEnter={onScan} />
       <ol className="slots">
         {slots.map((s) => (
           <li key={s.slot} className={s.toteCode ? 'done' : ''}>
@@ -29,7 +31,6 @@ export const ToteSetup = ({
           </li>
         ))}
       </ol>
-      <ManualEntry label="Tote code" onEnter={onScan} />
     </div>
   );
 };

@@ -160,14 +160,26 @@ export const TourScreen = () => {
   const mine = !!now?.mine;
   return (
     <section aria-labelledby="tour-title" className="tour">
-      <h1 id="tour-title">{work.name}</h1>
-      <RefusalNotices screen="picking" />
-      <TaskNotices notices={taskNotices.notices} onDismiss={taskNotices.dismiss} />
-      {message && (
-        <p className={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <h1 id="tour-title" title={work.name}>
+        {work.name}
+      </h1>
+      {/* Messages have a place of their own, of a fixed height on a handheld (styles.css): one
+          that comes or goes never moves the task or its buttons under the picker's thumb. */}
+      <div className="tour-messages" data-testid="tour-messages">
+        {message && (
+          <p
+            className={message.error ? 'error' : 'notice'}
+            role={message.error ? 'alert' : 'status'}
+          >
+            {message.text}
+          </p>
+        )}
+        {/* What waits for "Got it": on a handheld it lies over the task until acknowledged. */}
+        <div className="tour-notices">
+          <TaskNotices notices={taskNotices.notices} onDismiss={taskNotices.dismiss} />
+          <RefusalNotices screen="picking" />
+        </div>
+      </div>
       {!mine || (held && !work.confirmed) ? (
         <p role="alert">
           This tour is not yours yet: the server has not said so. A claim needs the network; tours a
@@ -207,11 +219,17 @@ export const TourScreen = () => {
           onDrop={(station) => void onDrop(station)}
         />
       )}
-      <div className="task-actions">
+      {/* Pause at the left, Undo at the right: on a handheld this bar sits at the screen's
+          foot, well apart from the end of tour's Drop, so a thumb meant for one cannot hit the
+          other. */}
+      <div className="task-actions tour-bar">
+        <button type="button" className="button-quiet" onClick={() => void navigate('/pick')}>
+          {held ? 'Pause tour' : 'Back to your tours'}
+        </button>
         {lastPick && (
           <button
             type="button"
-            className="button-quiet"
+            className="button-quiet tour-undo"
             onClick={() =>
               void recording(() => act('pick.undone', { pickId: lastPick.id })).then(
                 (ok) => ok && done('Last pick undone.'),
@@ -221,9 +239,6 @@ export const TourScreen = () => {
             Undo last pick ({lastPick.qty} × {work.skus.get(lastPick.skuId)?.sku ?? lastPick.skuId})
           </button>
         )}
-        <button type="button" className="button-quiet" onClick={() => void navigate('/pick')}>
-          {held ? 'Pause tour' : 'Back to your tours'}
-        </button>
       </div>
     </section>
   );

@@ -90,6 +90,7 @@ describe("the picker's tour", () => {
     await user.click(screen.getByRole('button', { name: 'Skip for now' }));
     expect(await screen.findByText('A3-02')).toBeInTheDocument();
     expect(screen.getByText('2 tasks left · next aisle 2')).toBeInTheDocument();
+    await enter('A3-02');
     await user.click(screen.getByRole('button', { name: 'Short pick' }));
     const found = screen.getByLabelText('Found');
     await user.clear(found);
@@ -98,6 +99,7 @@ describe("the picker's tour", () => {
     await user.clear(found);
     await user.type(found, '1');
     await user.click(screen.getByLabelText('Damaged'));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
     await user.click(screen.getByRole('button', { name: 'Report short' }));
     await waitFor(async () =>
       expect(await lastPayload()).toEqual({

@@ -1,0 +1,27 @@
+// What a short pick will do, said before it is sent, in the words of the rule that applies it
+// (shared/event-rules/picks.ts, shortPickReported): the units found go into the order's tote,
+// the bin's stock of the item is set to 0 and flagged for a count (its other reservations are
+// released, so other picks of the item there come off their tours), and the units not found go
+// back to the line's owed quantity, to be planned again.
+export interface ShortPickFacts {
+  // Units the task still asks for (qty − picked − short).
+  left: number;
+  found: number;
+  skuLabel: string;
+  locationCode: string;
+  toteCode: string | null;
+}
+
+const go = (n: number) => `${n} ${n === 1 ? 'goes' : 'go'}`;
+
+export const shortPickOutcome = (f: ShortPickFacts): string => {
+  const into =
+    f.found > 0
+      ? `${f.found} × ${f.skuLabel} ${f.found === 1 ? 'goes' : 'go'} into ${f.toteCode ? `tote ${f.toteCode}` : "the order's tote"}.`
+      : 'Nothing goes into the tote.';
+  return (
+    `${into} The bin at ${f.locationCode} will be set to 0 and flagged for a count; other ` +
+    `picks of this item there come off their tours. ${go(f.left - f.found)} back to owed, to ` +
+    `be planned again.`
+  );
+};

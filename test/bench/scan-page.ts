@@ -154,7 +154,7 @@ export const walkScript = (
   const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const key = (k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
   const burst = (text) => { for (const ch of text) key(ch); };
-  const prompt = (id, text) => () => { const p = panel(id); return !!p && p.querySelector('.prompt').textContent === text; };
+  const prompt = (id, text) => () => { const p = panel(id); return !!p && p.querySelector('.prompt span').textContent === text; };
   const counted = (id, n) => () => { const p = panel(id); return !!p && p.querySelector('[data-testid=counted]').textContent === String(n); };
 
   const domMs = [], frameMs = [];

@@ -61,6 +61,8 @@ export const expectInReach = async (page: Page, where: string, named: string[]) 
       (r) =>
         `${r.what}${r.covered ? ' (covered)' : ''} at ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`,
     );
+  // REACH_SHOT=/tmp/x.png keeps a screenshot of the screen that failed, to see what pushed it.
+  if (off.length && process.env.REACH_SHOT) await page.screenshot({ path: process.env.REACH_SHOT });
   expect(off, `${where}: controls out of reach or too small`).toEqual([]);
   const shown = placed.map((r) => r.what);
   for (const name of named)

@@ -10,7 +10,7 @@ import { ShortPickForm, type ShortPick } from './ShortPickForm';
 const PROMPT: Record<PickStep['step'], string> = {
   location: 'Scan the location',
   item: 'Scan the item',
-  count: 'Scan more of the item, or the tote',
+  count: 'Scan more, or the tote',
 };
 
 export interface TaskPanelProps {
@@ -47,13 +47,14 @@ export const TaskPanel = (p: TaskPanelProps) => {
         </span>
       </p>
       <p className="prompt" aria-live="polite">
-        {PROMPT[p.step.step]}
+        <span>{PROMPT[p.step.step]}</span>
+        {p.expects && (
+          <span className="task-expect" data-testid="expected-code">
+            {' · '}
+            {p.expects}
+          </span>
+        )}
       </p>
-      {p.expects && (
-        <p className="task-expect" data-testid="expected-code">
-          {p.expects}
-        </p>
-      )}
       <p className="lead">
         {p.tasksLeft} task{p.tasksLeft === 1 ? '' : 's'} left
         {p.nextAisle !== null ? ` · next aisle ${p.nextAisle}` : ''}

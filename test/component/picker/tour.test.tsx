@@ -291,7 +291,7 @@ describe("the picker's tour", () => {
     first.unmount();
     renderAt('/pick/T1');
     expect(await screen.findByText('A1-01')).toBeInTheDocument();
-    expect(screen.getByText('Scan more of the item, or the tote')).toBeInTheDocument();
+    expect(screen.getByText('Scan more, or the tote')).toBeInTheDocument();
     expect(screen.getByTestId('counted')).toHaveTextContent('1');
   });
 

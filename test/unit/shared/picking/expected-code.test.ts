@@ -20,20 +20,20 @@ describe('the code a pick step expects, in words', () => {
       { code: '4006381333931', kind: 'each', units: 1 },
     ]);
     expect(expectedCode('item', { ...task, sku: both })).toBe(
-      'Expects barcode 4006381333931 or SKU code SKU-00031',
+      'barcode 4006381333931 or SKU code SKU-00031',
     );
-    expect(expectedCode('item', { ...task, sku: sku([]) })).toBe('Expects SKU code SKU-00031');
+    expect(expectedCode('item', { ...task, sku: sku([]) })).toBe('SKU code SKU-00031');
   });
 
   it('never shows the check digits, only that a typed location needs them', () => {
     const said = expectedCode('location', { ...task, sku: sku([]), checkDigits: true });
-    expect(said).toBe('Expects location A1-01; typed, add the 2 check digits from its label');
+    expect(said).toBe('A1-01; typed, add the 2 check digits from its label');
     expect(said).not.toContain('56');
   });
 
   it('says when the item or the tote is missing, rather than show nothing', () => {
     expect(expectedCode('count', { ...task, sku: undefined, toteCode: null })).toBe(
-      'Expects more: the item (not on this device); or tote (none on the cart yet)',
+      'the item (not on this device); no tote on the cart yet',
     );
   });
 });

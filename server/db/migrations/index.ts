@@ -8,6 +8,7 @@ import { sql as businessTime } from './007-business-time';
 import { sql as ruleReadIndexes } from './008-rule-read-indexes';
 import { sql as cancelledUnits } from './009-cancelled-units';
 import { sql as floorSettings } from './010-floor-settings';
+import { sql as omsConnector } from './013-oms-connector';
 
 // Append only: a migration that has shipped is never edited, a new one is added.
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 8, name: 'rule-read-indexes', sql: ruleReadIndexes },
   { version: 9, name: 'cancelled-units', sql: cancelledUnits },
   { version: 10, name: 'floor-settings', sql: floorSettings },
+  { version: 13, name: 'oms-connector', sql: omsConnector },
 ];
 
 // The state tables, in an order that respects their foreign keys (for reset and compare).

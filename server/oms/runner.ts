@@ -1,0 +1,240 @@
+import type { EventRecord } from '../../shared/domain/event-record';
+import { decodeCheckpoint, encodeCheckpoint } from '../../shared/sync-api/checkpoint';
+import { OMS_BULK_MAX } from '../../shared/sync-api/events/oms';
+import type { Clock } from '../clock';
+import type { Db } from '../db/db';
+import type { EventRegistry } from '../events/registry';
+import { recordServerEvent } from '../events/server-events';
+import {
+  holdsPosition,
+  readChanges,
+  STREAM_START,
+  type StreamPosition,
+} from '../sync/change-stream';
+import { entryFor } from '../sync/feed-entry';
+import { OmsUnreachable, type OmsConnector, type OmsImport, type StockOwner } from './connector';
+import { ConnectorLock } from './lock';
+import {
+  ensureConnectorState,
+  eventsBehind,
+  readConnectorState,
+  updateConnectorState,
+  type ConnectorState,
+} from './state';
+
+export interface RunnerOptions {
+  db: Db;
+  registry: EventRegistry;
+  clock: Clock;
+  databaseId: string;
+  connector: OmsConnector;
+  stockOwner: StockOwner;
+  // Between rounds when all is calm; an unreachable OMS doubles it up to a minute.
+  intervalMs?: number;
+}
+
+export type RoundResult =
+  | { ran: false; why: 'not-lock-holder' }
+  | { ran: true; exported: number; refused: number; imported: number; cancelled: number }
+  | { ran: true; unreachable: string };
+
+// Refusals of a cancellation because units have shipped (as the admin API).
+const SHIPPED_CODES = new Set(['line-shipped', 'more-than-owed']);
+const FEED_PAGE = 200;
+
+const chunks = <T>(items: readonly T[], size = OMS_BULK_MAX): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
+
+// Drives one connector from the server's event log: each round exports every accepted event
+// after its checkpoint, in order, moving the checkpoint after each; then, once nothing is left to
+// export, imports what changed in the OMS as server events. A crash anywhere repeats work (the
+// connector looks each export up before posting) and never skips it.
+export class OmsRunner {
+  private readonly lock: ConnectorLock;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private running: Promise<RoundResult> | null = null;
+  private backoffMs: number;
+
+  constructor(private readonly o: RunnerOptions) {
+    this.lock = new ConnectorLock(o.db, o.databaseId);
+    this.backoffMs = o.intervalMs ?? 5000;
+  }
+
+  get name(): string {
+    return this.o.connector.name;
+  }
+
+  // One round now; a round already under way is awaited rather than doubled.
+  round(): Promise<RoundResult> {
+    this.running ??= this.runRound().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  // Rounds until stop(), each after the last.
+  start(): void {
+    const interval = this.o.intervalMs ?? 5000;
+    const next = (ms: number) => {
+      if (this.stopped) return;
+      this.timer = setTimeout(() => {
+        this.round().then(
+          (r) => {
+            this.backoffMs = 'unreachable' in r ? Math.min(this.backoffMs * 2, 60_000) : interval;
+            next(this.backoffMs);
+          },
+          () => next(Math.min((this.backoffMs *= 2), 60_000)),
+        );
+      }, ms);
+      this.timer.unref?.();
+    };
+    next(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+    await this.lock.release();
+  }
+
+  async state(): Promise<(ConnectorState & { lag: number }) | null> {
+    const state = await readConnectorState(this.o.db, this.name);
+    if (!state) return null;
+    const at = this.decode(state.checkpoint);
+    return { ...state, lag: await eventsBehind(this.o.db, at.txid, at.pos) };
+  }
+
+  private decode(checkpoint: string | null): StreamPosition {
+    if (!checkpoint) return STREAM_START;
+    const decoded = decodeCheckpoint(checkpoint);
+    if (!decoded.ok || decoded.value.databaseId !== this.o.databaseId) return STREAM_START;
+    return decoded.value;
+  }
+
+  private async runRound(): Promise<RoundResult> {
+    const { db, connector } = this.o;
+    if (!(await this.lock.hold())) return { ran: false, why: 'not-lock-holder' };
+    await ensureConnectorState(db, connector.name, this.o.stockOwner);
+    const now = () => this.o.clock.now().toISOString();
+    try {
+      const exported = await this.exportPending();
+      const imported = await this.importChanges();
+      await updateConnectorState(db, connector.name, {
+        connected: true,
+        last_error: null,
+        last_error_at: null,
+      });
+      return { ran: true, ...exported, ...imported };
+    } catch (error) {
+      const message = (error as Error).message.slice(0, 1000);
+      await updateConnectorState(db, connector.name, {
+        connected: !(error instanceof OmsUnreachable),
+        last_error: message,
+        last_error_at: now(),
+      });
+      if (error instanceof OmsUnreachable) return { ran: true, unreachable: message };
+      throw error;
+    }
+  }
+
+  // Every accepted event after the checkpoint, in the feed's order. The checkpoint moves after
+  // each event is in the OMS (or refused there, and that refusal logged).
+  private async exportPending(): Promise<{ exported: number; refused: number }> {
+    const { db, connector } = this.o;
+    const state = await readConnectorState(db, connector.name);
+    let at = this.decode(state?.checkpoint ?? null);
+    // A restored database does not hold the position: export from the start again (each export
+    // is looked up in the OMS first, so nothing is posted twice).
+    if (!(await holdsPosition(db, at))) at = STREAM_START;
+    let exported = 0;
+    let refused = 0;
+    for (;;) {
+      const page = await readChanges(db, at, FEED_PAGE, null, 'event');
+      for (const change of page.changes) {
+        const event = change.row as EventRecord;
+        const outcome =
+          event.type === 'oms.export-refused'
+            ? { kind: 'skipped' as const }
+            : await connector.exportEntry(await entryFor(db, event, change.txid));
+        if (outcome.kind === 'refused') {
+          refused += 1;
+          await this.record('oms.export-refused', {
+            connector: connector.name,
+            eventId: event.id,
+            eventType: event.type,
+            orderId: outcome.orderId,
+            code: outcome.code.slice(0, 100),
+            message: outcome.message.slice(0, 1000),
+          });
+        }
+        if (outcome.kind === 'done') exported += 1;
+        at = change.at;
+        await updateConnectorState(db, connector.name, {
+          checkpoint: encodeCheckpoint({ databaseId: this.o.databaseId, ...at }),
+          ...(outcome.kind === 'skipped'
+            ? {}
+            : { last_export_at: this.o.clock.now().toISOString() }),
+        });
+      }
+      if (!page.hasMore) return { exported, refused };
+    }
+  }
+
+  // What the OMS says now, as server events: SKUs, new lines, and cancellations (its owed below
+  // Fillwave's). Runs only after the exports caught up, so an owed figure that is lower because a
+  // Fillwave shipment had not reached the OMS yet cannot pass for a cancellation.
+  private async importChanges(): Promise<{ imported: number; cancelled: number }> {
+    const { db, connector } = this.o;
+    const state = await readConnectorState(db, connector.name);
+    const batch: OmsImport = await connector.importChanges(state?.importCursor ?? null);
+    const lineIds = [
+      ...new Set([...batch.lines.map((l) => l.id), ...batch.owed.map((o) => o.backorderLineId)]),
+    ];
+    const known = new Map(
+      (
+        await db.query<{ id: string; owed: number }>(
+          `SELECT id, qty_backordered - qty_shipped - qty_cancelled AS owed
+             FROM backorder_lines WHERE id = ANY($1::text[])`,
+          [lineIds],
+        )
+      ).map((r) => [r.id, r.owed]),
+    );
+    const fresh = batch.lines.filter((l) => !known.has(l.id));
+    const skuIds = new Set(fresh.map((l) => l.skuId));
+    const skus = batch.skus.filter((s) => skuIds.has(s.id));
+    for (const part of chunks(skus)) await this.recordOrThrow('oms.skus-defined', { skus: part });
+    for (const part of chunks(fresh))
+      await this.recordOrThrow('oms.backorder-lines-added', { lines: part });
+    let cancelled = 0;
+    for (const o of batch.owed) {
+      const ours = known.get(o.backorderLineId);
+      if (ours === undefined || o.owed >= ours) continue;
+      const payload = { backorderLineId: o.backorderLineId, reason: o.reason, qty: ours - o.owed };
+      const outcome = await this.record('oms.backorder-line-cancelled', payload);
+      if (outcome.ok) cancelled += 1;
+      else if (SHIPPED_CODES.has(outcome.code))
+        await this.record('oms.cancellation-refused', {
+          ...payload,
+          reason: outcome.message.slice(0, 500),
+        });
+    }
+    await updateConnectorState(db, connector.name, {
+      import_cursor: batch.cursor,
+      last_import_at: this.o.clock.now().toISOString(),
+    });
+    return { imported: fresh.length, cancelled };
+  }
+
+  private record(type: string, payload: unknown) {
+    return recordServerEvent(this.o.db, this.o.registry, this.o.clock, type, payload);
+  }
+
+  private async recordOrThrow(type: string, payload: unknown): Promise<void> {
+    const outcome = await this.record(type, payload);
+    if (!outcome.ok) throw new Error(`${type} was refused: ${outcome.message}`);
+  }
+}

@@ -31,6 +31,8 @@ export interface RunnerOptions {
   stockOwner: StockOwner;
   // Between rounds when all is calm; an unreachable OMS doubles it up to a minute.
   intervalMs?: number;
+  // Told when a round fails with a new message (the person at the terminal; never a secret).
+  report?: (line: string) => void;
 }
 
 export type RoundResult =
@@ -57,6 +59,7 @@ export class OmsRunner {
   private stopped = false;
   private running: Promise<RoundResult> | null = null;
   private backoffMs: number;
+  private lastReported: string | null = null;
 
   constructor(private readonly o: RunnerOptions) {
     this.lock = new ConnectorLock(o.db, o.databaseId);
@@ -128,9 +131,12 @@ export class OmsRunner {
         last_error: null,
         last_error_at: null,
       });
+      this.lastReported = null;
       return { ran: true, ...exported, ...imported };
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);
+      if (message !== this.lastReported) this.o.report?.(`${connector.name}: ${message}`);
+      this.lastReported = message;
       await updateConnectorState(db, connector.name, {
         connected: !(error instanceof OmsUnreachable),
         last_error: message,

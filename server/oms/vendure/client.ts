@@ -1,6 +1,6 @@
 import { OmsUnreachable } from '../connector';
 
-// Vendure's Admin GraphQL API over plain fetch: no @vendure/* package in the product (a lint rule
+// Vendure's Admin GraphQL API over plain fetch: none of Vendure's packages in the product (a lint rule
 // and a test keep it out). Signs in with a user and password (the `login` mutation, Vendure's
 // bearer token then) or uses a token given outright.
 export type VendureAuth = { token: string } | { username: string; password: string };

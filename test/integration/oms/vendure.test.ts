@@ -1,5 +1,6 @@
 // The Vendure connector against a real Vendure 3, started once in this process (sql.js), and the
 // real Fillwave server over HTTP: orders come in as backorder lines, shipments go back once.
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/clock';
 import { databaseId } from '../../../server/db/migrate';
@@ -10,6 +11,8 @@ import { OmsRunner } from '../../../server/oms/runner';
 import { PullPageSchema } from '../../../shared/sync-api/pull';
 import type { EventResult } from '../../../shared/sync-api/push';
 import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
+import { newDataDir } from '../../fixtures/data-dir';
+import { spawnUntilListening } from '../../fixtures/spawn-server';
 import { testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
 import { OPERATORS, worldDevice } from '../../fixtures/world';
@@ -401,5 +404,41 @@ describe('the Vendure connector', () => {
     expect(payload.message).toContain(`Vendure refused shipment ${shipmentId} of order ${g.code}`);
     // Vendure's own sentence, as it gave it.
     expect(payload.message).toMatch(/stock/i);
+  });
+
+  it('npm run server -- --oms vendure imports from Vendure, and health shows the connector', async () => {
+    const data = newDataDir();
+    const running = await spawnUntilListening(
+      'node',
+      ['dist/server/main.mjs', '--port', '0', '--data', data, '--oms', 'vendure'],
+      {
+        env: {
+          FILLWAVE_OMS_URL: `${door.url}/admin-api`,
+          FILLWAVE_OMS_USER: ADMIN_CREDENTIALS.username,
+          FILLWAVE_OMS_PASSWORD: ADMIN_CREDENTIALS.password,
+        },
+      },
+    );
+    try {
+      // Its first round starts at once; bounded, so a connector that never imports fails here.
+      let health: { oms?: Record<string, unknown> } = {};
+      for (let i = 0; i < 300 && !health.oms?.lastImportAt; i++) {
+        health = (await (await fetch(`${running.url}/api/v1/health`)).json()) as typeof health;
+        if (!health.oms?.lastImportAt) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(health.oms, running.output()).toMatchObject({
+        connector: 'vendure',
+        connected: true,
+        stockOwner: 'fillwave',
+        lastImportAt: expect.any(String),
+        lag: expect.any(Number),
+        failing: false,
+      });
+      // Neither the password nor Vendure's token is ever printed.
+      expect(running.output()).not.toContain(ADMIN_CREDENTIALS.password);
+    } finally {
+      await running.stop();
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 });

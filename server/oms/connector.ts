@@ -2,6 +2,7 @@ import type { Sku } from '../../shared/domain/sku';
 import type { z } from 'zod';
 import type { NewBackorderLineSchema } from '../../shared/sync-api/events/oms';
 import type { FeedEntry } from '../../shared/sync-api/feed';
+import type { StockLevel } from './stock-levels';
 
 // The seam every OMS connector plugs into (docs/oms.md). The runner (runner.ts) owns the order of
 // work, the checkpoint, the lock and the log; a connector only speaks to its OMS.
@@ -45,6 +46,10 @@ export interface OmsConnector {
   // Carries one feed entry over to the OMS, idempotently: before posting, it looks the entry's
   // Fillwave event or shipment id up in the OMS. Throws OmsUnreachable to be retried.
   exportEntry(entry: FeedEntry): Promise<ExportOutcome>;
+  // When Fillwave owns the stock: sets the OMS's on-hand figure of these SKUs (absolute, so a
+  // repeat changes nothing), before the event that moved them is exported. Optional: an OMS
+  // without stock figures has none to set.
+  setStockLevels?(levels: StockLevel[]): Promise<void>;
 }
 
 // Who owns a site's stock figures (oms_connector_state.stock_owner): with 'oms', receipts and

@@ -1,4 +1,5 @@
 import type { EventRecord } from '../../shared/domain/event-record';
+import type { FeedEntry } from '../../shared/sync-api/feed';
 import { decodeCheckpoint, encodeCheckpoint } from '../../shared/sync-api/checkpoint';
 import { OMS_BULK_MAX } from '../../shared/sync-api/events/oms';
 import type { Clock } from '../clock';
@@ -14,6 +15,7 @@ import {
 import { entryFor } from '../sync/feed-entry';
 import { OmsUnreachable, type OmsConnector, type OmsImport, type StockOwner } from './connector';
 import { ConnectorLock } from './lock';
+import { skusMoved, stockLevels } from './stock-levels';
 import {
   ensureConnectorState,
   eventsBehind,
@@ -162,10 +164,12 @@ export class OmsRunner {
       const page = await readChanges(db, at, FEED_PAGE, null, 'event');
       for (const change of page.changes) {
         const event = change.row as EventRecord;
+        const entry = await entryFor(db, event, change.txid);
+        await this.sendStockLevels(entry, change.at);
         const outcome =
           event.type === 'oms.export-refused'
             ? { kind: 'skipped' as const }
-            : await connector.exportEntry(await entryFor(db, event, change.txid));
+            : await connector.exportEntry(entry);
         if (outcome.kind === 'refused') {
           refused += 1;
           await this.record('oms.export-refused', {
@@ -188,6 +192,25 @@ export class OmsRunner {
       }
       if (!page.hasMore) return { exported, refused };
     }
+  }
+
+  // Fillwave owns the stock: what the event moved goes to the OMS first, so the OMS has the
+  // units a shipment takes (Vendure refuses a fulfillment beyond its own figure).
+  private async sendStockLevels(entry: FeedEntry, at: StreamPosition): Promise<void> {
+    const { connector, db } = this.o;
+    if (this.o.stockOwner !== 'fillwave' || !connector.setStockLevels) return;
+    const shipped = entry.shipment?.lines.map((l) => l.backorderLineId) ?? [];
+    const shipmentSkus =
+      shipped.length === 0
+        ? []
+        : (
+            await db.query<{ sku_id: string }>(
+              'SELECT DISTINCT sku_id FROM backorder_lines WHERE id = ANY($1::text[])',
+              [shipped],
+            )
+          ).map((r) => r.sku_id);
+    const levels = await stockLevels(db, skusMoved(entry.event, shipmentSkus), at);
+    if (levels.length > 0) await connector.setStockLevels(levels);
   }
 
   // What the OMS says now, as server events: SKUs, new lines, and cancellations (its owed below

@@ -1,6 +1,7 @@
 import type { Shipment } from '../../../shared/domain/shipment';
 import type { FeedEntry } from '../../../shared/sync-api/feed';
 import type { ExportOutcome, OmsConnector, OmsImport } from '../connector';
+import type { StockLevel } from '../stock-levels';
 import { VendureClient, type Fetch, type VendureAuth } from './client';
 import {
   backorderLinesOf,
@@ -59,6 +60,26 @@ const SHIP = /* GraphQL */ `
       ... on FulfillmentStateTransitionError {
         transitionError
       }
+    }
+  }
+`;
+
+const VARIANTS = /* GraphQL */ `
+  query FillwaveVariants($options: ProductVariantListOptions) {
+    productVariants(options: $options) {
+      items {
+        id
+        sku
+        stockOnHand
+      }
+    }
+  }
+`;
+
+const SET_STOCK = /* GraphQL */ `
+  mutation FillwaveStock($input: [UpdateProductVariantInput!]!) {
+    updateProductVariants(input: $input) {
+      id
     }
   }
 `;
@@ -219,6 +240,23 @@ export class VendureConnector implements OmsConnector {
       throw new Error(
         `Vendure would not mark fulfillment ${fulfillmentId} of order ${orderCode} shipped: ${moved.transitionError ?? moved.message}`,
       );
+  }
+
+  // Vendure's stock on hand of each SKU's variant, set outright (its default stock location).
+  async setStockLevels(levels: StockLevel[]): Promise<void> {
+    const { productVariants } = await this.client.request<{
+      productVariants: { items: { id: string; sku: string; stockOnHand: number }[] };
+    }>(VARIANTS, {
+      options: { take: levels.length, filter: { sku: { in: levels.map((l) => l.skuId) } } },
+    });
+    const bySku = new Map(productVariants.items.map((v) => [v.sku, v]));
+    const input = levels.flatMap((l) => {
+      const variant = bySku.get(l.skuId);
+      return variant && variant.stockOnHand !== l.onHand
+        ? [{ id: variant.id, stockOnHand: l.onHand }]
+        : [];
+    });
+    if (input.length > 0) await this.client.request(SET_STOCK, { input });
   }
 
   // "Cannot cancel, already shipped": a private note on the order, marked with the event id and

@@ -8,6 +8,7 @@ import { recordServerEvent } from '../../../server/events/server-events';
 import type { Fetch } from '../../../server/oms/vendure/client';
 import { VendureConnector } from '../../../server/oms/vendure/connector';
 import { OmsRunner } from '../../../server/oms/runner';
+import type { StockOwner } from '../../../server/oms/connector';
 import { PullPageSchema } from '../../../shared/sync-api/pull';
 import type { EventResult } from '../../../shared/sync-api/push';
 import { openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
@@ -47,13 +48,13 @@ describe('the Vendure connector', () => {
   const registry = testRegistry();
   const runners: OmsRunner[] = [];
 
-  const newRunner = (fetchFn?: Fetch) => {
+  const newRunner = (fetchFn?: Fetch, stockOwner: StockOwner = 'fillwave') => {
     const runner = new OmsRunner({
       db: t.db,
       registry,
       clock: systemClock,
       databaseId: dbId,
-      stockOwner: 'fillwave',
+      stockOwner,
       connector: new VendureConnector({
         url: `${door.url}/admin-api`,
         auth: ADMIN_CREDENTIALS,
@@ -300,9 +301,9 @@ describe('the Vendure connector', () => {
         { locationId: 'L2', skuId: 'GAD-RED', qty: 50 },
       ],
     });
-    // Vendure refuses a fulfillment beyond its own stock on hand: the shop's stock is there.
-    await vendure.setStock('WID-BLUE', 20);
-    await vendure.setStock('GAD-RED', 20);
+    // Vendure has none (it refuses a fulfillment beyond its own stock on hand): Fillwave owns
+    // the stock here, so its figures go to Vendure before the shipment.
+    expect(await vendure.stockOnHand('WID-BLUE')).toBe(0);
     const { shipmentId } = await shipInFillwave(orderA.code, [
       { id: await lineOf(orderA, 'WID-BLUE'), qty: 3, loc: 'L1' },
       { id: await lineOf(orderA, 'GAD-RED'), qty: 2, loc: 'L2' },
@@ -316,6 +317,9 @@ describe('the Vendure connector', () => {
       method: `DHL express [fillwave ${shipmentId}]`,
     });
     expect(after.state).toBe('Shipped');
+    // What Vendure holds now is what Fillwave's bins hold.
+    expect(await vendure.stockOnHand('WID-BLUE')).toBe(47);
+    expect(await vendure.stockOnHand('GAD-RED')).toBe(48);
   });
 
   it('killed between posting a fulfillment and recording it: exactly one fulfillment after a restart', async () => {
@@ -386,7 +390,10 @@ describe('the Vendure connector', () => {
   });
 
   it("a Vendure refusal (more than on hand) shows on a lead's sync problems in Vendure's words", async () => {
-    const runner = live;
+    // Here Vendure owns the stock: its figure stands, and it has fewer than Fillwave ships.
+    await live.stop();
+    const runner = newRunner(undefined, 'oms');
+    live = runner;
     const g = await order(await vendure.placeOrder([{ sku: 'GAD-RED', qty: 5 }]));
     await runner.round();
     await vendure.setStock('GAD-RED', 2);

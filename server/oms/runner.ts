@@ -183,15 +183,20 @@ export class OmsRunner {
         }
         if (outcome.kind === 'done') exported += 1;
         at = change.at;
-        await updateConnectorState(db, connector.name, {
-          checkpoint: encodeCheckpoint({ databaseId: this.o.databaseId, ...at }),
-          ...(outcome.kind === 'skipped'
-            ? {}
-            : { last_export_at: this.o.clock.now().toISOString() }),
-        });
+        // After each event carried over; skipped ones move it at the page's end (a crash then
+        // looks at them again, which costs a look and posts nothing).
+        if (outcome.kind !== 'skipped') await this.saveCheckpoint(at, true);
       }
+      if (page.changes.length > 0) await this.saveCheckpoint(at, false);
       if (!page.hasMore) return { exported, refused };
     }
+  }
+
+  private saveCheckpoint(at: StreamPosition, exported: boolean): Promise<void> {
+    return updateConnectorState(this.o.db, this.o.connector.name, {
+      checkpoint: encodeCheckpoint({ databaseId: this.o.databaseId, ...at }),
+      ...(exported ? { last_export_at: this.o.clock.now().toISOString() } : {}),
+    });
   }
 
   // Fillwave owns the stock: what the event moved goes to the OMS first, so the OMS has the
@@ -232,7 +237,10 @@ export class OmsRunner {
         )
       ).map((r) => [r.id, r.owed]),
     );
-    const fresh = batch.lines.filter((l) => !known.has(l.id));
+    // Each new line once, however often the OMS's answer named it.
+    const fresh = [
+      ...new Map(batch.lines.filter((l) => !known.has(l.id)).map((l) => [l.id, l])).values(),
+    ];
     const skuIds = new Set(fresh.map((l) => l.skuId));
     const skus = batch.skus.filter((s) => skuIds.has(s.id));
     for (const part of chunks(skus)) await this.recordOrThrow('oms.skus-defined', { skus: part });

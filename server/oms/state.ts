@@ -67,12 +67,14 @@ export const updateConnectorState = async (
   ]);
 };
 
-// Events logged after the checkpoint that the connector has not looked at yet: its lag.
+// Events logged after the checkpoint that the connector has not looked at yet: its lag, counted
+// up to LAG_COUNTED (health asks often; a connector far behind says "at least" that many).
+export const LAG_COUNTED = 10_000;
 export const eventsBehind = async (q: Queryable, txid: string, pos: number): Promise<number> => {
   const [row] = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM changes
-      WHERE entity = 'event' AND (txid, pos) > ($1::text::xid8, $2::bigint)`,
-    [txid, pos],
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM changes
+      WHERE entity = 'event' AND (txid, pos) > ($1::text::xid8, $2::bigint) LIMIT $3) behind`,
+    [txid, pos, LAG_COUNTED],
   );
   return row?.n ?? 0;
 };

@@ -115,7 +115,8 @@ type Result = {
 };
 
 const PAGE = 100;
-// Orders changed in the same instant as the cursor may straddle two reads: read a second back.
+// Orders whose change committed a little after others with a later updatedAt (Vendure stamps a
+// change before it commits): read a second back from the cursor; reading one twice adds nothing.
 const CURSOR_OVERLAP_MS = 1000;
 
 export interface VendureConnectorOptions {
@@ -136,13 +137,18 @@ export class VendureConnector implements OmsConnector {
     this.client = new VendureClient(options.url, options.auth, options.fetch);
   }
 
+  // Orders changed since the cursor, oldest change first, by keyset on updatedAt rather than by
+  // offset: an order updated while we read moves later in the order, so it is read again rather
+  // than pushing another past a page boundary unread. Each page starts at the last one's latest
+  // instant, inclusive (orders changed in one instant may straddle pages); a page all of one
+  // instant steps through it by offset.
   async importChanges(cursor: string | null): Promise<OmsImport> {
-    const after = cursor ? new Date(Date.parse(cursor) - CURSOR_OVERLAP_MS).toISOString() : null;
-    const result: OmsImport = { skus: [], lines: [], owed: [], cursor };
-    const skus = new Map<string, OmsImport['skus'][number]>();
-    for (let skip = 0; ; skip += PAGE) {
+    const byId = new Map<string, VendureOrder>();
+    let lower = cursor ? Date.parse(cursor) - CURSOR_OVERLAP_MS : null;
+    let skip = 0;
+    for (;;) {
       const { orders } = await this.client.request<{
-        orders: { totalItems: number; items: VendureOrder[] };
+        orders: { items: VendureOrder[] };
       }>(ORDERS, {
         options: {
           skip,
@@ -150,22 +156,29 @@ export class VendureConnector implements OmsConnector {
           sort: { updatedAt: 'ASC' },
           filter: {
             state: { in: WATCHED_STATES },
-            ...(after ? { updatedAt: { after } } : {}),
+            ...(lower === null ? {} : { updatedAt: { after: new Date(lower - 1).toISOString() } }),
           },
         },
       });
-      for (const order of orders.items) {
-        for (const line of backorderLinesOf(order)) result.lines.push(line);
-        for (const l of order.lines) skus.set(l.productVariant.sku, skuOf(l.productVariant));
-        const reason =
-          order.state === 'Cancelled'
-            ? `order ${order.code} cancelled in Vendure`
-            : `quantity changed in Vendure`;
-        for (const [orderLineId, owed] of owedByLine(order))
-          result.owed.push({ backorderLineId: lineIdFor(order.code, orderLineId), owed, reason });
-        if (!result.cursor || order.updatedAt > result.cursor) result.cursor = order.updatedAt;
-      }
-      if (skip + PAGE >= orders.totalItems || orders.items.length === 0) break;
+      for (const order of orders.items) byId.set(order.id, order);
+      if (orders.items.length < PAGE) break;
+      const last = Date.parse(orders.items.at(-1)!.updatedAt);
+      if (last === lower) skip += PAGE;
+      else [lower, skip] = [last, 0];
+    }
+    const result: OmsImport = { skus: [], lines: [], owed: [], cursor };
+    const skus = new Map<string, OmsImport['skus'][number]>();
+    for (const order of byId.values()) {
+      result.lines.push(...backorderLinesOf(order));
+      for (const l of order.lines) skus.set(l.productVariant.sku, skuOf(l.productVariant));
+      const reason =
+        order.state === 'Cancelled'
+          ? `order ${order.code} cancelled in Vendure`
+          : `quantity changed in Vendure`;
+      for (const [orderLineId, owed] of owedByLine(order))
+        result.owed.push({ backorderLineId: lineIdFor(order.code, orderLineId), owed, reason });
+      if (!result.cursor || Date.parse(order.updatedAt) > Date.parse(result.cursor))
+        result.cursor = order.updatedAt;
     }
     result.skus = [...skus.values()];
     return result;

@@ -16,9 +16,11 @@ export interface OmsImport {
   skus: Sku[];
   // Lines the OMS owes units on; the runner adds those Fillwave does not hold yet.
   lines: NewBackorderLine[];
-  // What the OMS says each line it knows still owes. Less than Fillwave's owed means the customer
-  // cancelled the difference: the runner records the cancellation (the shared rule decides).
-  owed: { backorderLineId: string; owed: number; reason: string }[];
+  // Units of each line the customer still wants, shipped or not (ordered less cancelled, as the
+  // OMS counts now). Fewer than Fillwave's ordered less cancelled means the customer cancelled the
+  // difference: the runner records the cancellation and the shared rule decides (units that
+  // shipped cannot be: that refusal goes back to the OMS as oms.cancellation-refused).
+  wanted: { backorderLineId: string; qty: number; reason: string }[];
   // The OMS's position after this read (its own format, opaque to the runner): the next import
   // starts there once these are recorded.
   cursor: string | null;

@@ -218,24 +218,25 @@ export class OmsRunner {
     if (levels.length > 0) await connector.setStockLevels(levels);
   }
 
-  // What the OMS says now, as server events: SKUs, new lines, and cancellations (its owed below
-  // Fillwave's). Runs only after the exports caught up, so an owed figure that is lower because a
-  // Fillwave shipment had not reached the OMS yet cannot pass for a cancellation.
+  // What the OMS says now, as server events: SKUs, new lines, and cancellations (the customer
+  // wants fewer units than Fillwave holds). Runs after the exports caught up, so the OMS has heard
+  // of every shipment before its figures are compared.
   private async importChanges(): Promise<{ imported: number; cancelled: number }> {
     const { db, connector } = this.o;
     const state = await readConnectorState(db, connector.name);
     const batch: OmsImport = await connector.importChanges(state?.importCursor ?? null);
     const lineIds = [
-      ...new Set([...batch.lines.map((l) => l.id), ...batch.owed.map((o) => o.backorderLineId)]),
+      ...new Set([...batch.lines.map((l) => l.id), ...batch.wanted.map((o) => o.backorderLineId)]),
     ];
+    // What Fillwave holds the customer still wants of each line: ordered less cancelled.
     const known = new Map(
       (
-        await db.query<{ id: string; owed: number }>(
-          `SELECT id, qty_backordered - qty_shipped - qty_cancelled AS owed
+        await db.query<{ id: string; wanted: number }>(
+          `SELECT id, qty_ordered - qty_cancelled AS wanted
              FROM backorder_lines WHERE id = ANY($1::text[])`,
           [lineIds],
         )
-      ).map((r) => [r.id, r.owed]),
+      ).map((r) => [r.id, r.wanted]),
     );
     // Each new line once, however often the OMS's answer named it.
     const fresh = [
@@ -247,10 +248,10 @@ export class OmsRunner {
     for (const part of chunks(fresh))
       await this.recordOrThrow('oms.backorder-lines-added', { lines: part });
     let cancelled = 0;
-    for (const o of batch.owed) {
+    for (const o of batch.wanted) {
       const ours = known.get(o.backorderLineId);
-      if (ours === undefined || o.owed >= ours) continue;
-      const payload = { backorderLineId: o.backorderLineId, reason: o.reason, qty: ours - o.owed };
+      if (ours === undefined || o.qty >= ours) continue;
+      const payload = { backorderLineId: o.backorderLineId, reason: o.reason, qty: ours - o.qty };
       const outcome = await this.record('oms.backorder-line-cancelled', payload);
       if (outcome.ok) cancelled += 1;
       else if (SHIPPED_CODES.has(outcome.code))

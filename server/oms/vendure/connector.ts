@@ -7,7 +7,7 @@ import {
   backorderLinesOf,
   fulfillmentOf,
   orderLineIdOf,
-  owedByLine,
+  wantedByLine,
   shipmentMark,
   skuOf,
   WATCHED_STATES,
@@ -166,7 +166,7 @@ export class VendureConnector implements OmsConnector {
       if (last === lower) skip += PAGE;
       else [lower, skip] = [last, 0];
     }
-    const result: OmsImport = { skus: [], lines: [], owed: [], cursor };
+    const result: OmsImport = { skus: [], lines: [], wanted: [], cursor };
     const skus = new Map<string, OmsImport['skus'][number]>();
     for (const order of byId.values()) {
       result.lines.push(...backorderLinesOf(order));
@@ -175,8 +175,8 @@ export class VendureConnector implements OmsConnector {
         order.state === 'Cancelled'
           ? `order ${order.code} cancelled in Vendure`
           : `quantity changed in Vendure`;
-      for (const [orderLineId, owed] of owedByLine(order))
-        result.owed.push({ backorderLineId: lineIdFor(order.code, orderLineId), owed, reason });
+      for (const [orderLineId, qty] of wantedByLine(order))
+        result.wanted.push({ backorderLineId: lineIdFor(order.code, orderLineId), qty, reason });
       if (!result.cursor || Date.parse(order.updatedAt) > Date.parse(result.cursor))
         result.cursor = order.updatedAt;
     }

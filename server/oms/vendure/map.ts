@@ -58,21 +58,34 @@ export const shipmentMark = (shipmentId: string): string => `[fillwave ${shipmen
 export const fulfillmentOf = (order: VendureOrder, shipmentId: string) =>
   (order.fulfillments ?? []).find((f) => f.method.endsWith(shipmentMark(shipmentId)));
 
-// Units of each line not yet in a live fulfillment (a cancelled fulfillment gave its units back).
-// A cancelled order owes nothing.
-export const owedByLine = (order: VendureOrder): Map<string, number> => {
+// Units of each order line in live fulfillments (a cancelled fulfillment gave its units back).
+const fulfilledByLine = (order: VendureOrder): Map<string, number> => {
   const fulfilled = new Map<string, number>();
   for (const f of order.fulfillments ?? []) {
     if (f.state === 'Cancelled') continue;
     for (const l of f.lines)
       fulfilled.set(l.orderLineId, (fulfilled.get(l.orderLineId) ?? 0) + l.quantity);
   }
+  return fulfilled;
+};
+
+// Units of each line not yet fulfilled. A cancelled order owes nothing.
+export const owedByLine = (order: VendureOrder): Map<string, number> => {
+  const fulfilled = fulfilledByLine(order);
   return new Map(
     order.lines.map((l) => [
       l.id,
       order.state === 'Cancelled' ? 0 : Math.max(0, l.quantity - (fulfilled.get(l.id) ?? 0)),
     ]),
   );
+};
+
+// Units of each line the customer still wants, shipped or not: the line's quantity; in a cancelled
+// order, only what had been fulfilled (whatever Vendure leaves in the quantity).
+export const wantedByLine = (order: VendureOrder): Map<string, number> => {
+  if (order.state !== 'Cancelled') return new Map(order.lines.map((l) => [l.id, l.quantity]));
+  const fulfilled = fulfilledByLine(order);
+  return new Map(order.lines.map((l) => [l.id, fulfilled.get(l.id) ?? 0]));
 };
 
 const addDays = (iso: string, days: number) =>

@@ -413,6 +413,29 @@ describe('the Vendure connector', () => {
     expect(payload.message).toContain(`Vendure refused shipment ${shipmentId} of order ${g.code}`);
     // Vendure's own sentence, as it gave it.
     expect(payload.message).toMatch(/stock/i);
+
+    // The shop then cancels the order: those units left Fillwave's dock, so the cancellation is
+    // refused here, and Vendure is told so on the order, once.
+    await vendure.admin(
+      `mutation($id: ID!) { cancelOrder(input: { orderId: $id }) { __typename } }`,
+      {
+        id: g.id,
+      },
+    );
+    await runner.round();
+    expect(await fillwaveLine(await lineOf(g, 'GAD-RED'))).toMatchObject({
+      status: 'shipped',
+      qty_cancelled: 0,
+    });
+    await runner.round();
+    const { order: noted } = await vendure.admin<{
+      order: { history: { items: { type: string; data: { note?: string } }[] } };
+    }>(`query($id: ID!) { order(id: $id) { history { items { type data } } } }`, { id: g.id });
+    const notes = noted.history.items.filter((h) =>
+      h.data.note?.startsWith('Fillwave could not cancel'),
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.data.note).toMatch(/has shipped|shipped/);
   });
 
   it('npm run server -- --oms vendure imports from Vendure, and health shows the connector', async () => {

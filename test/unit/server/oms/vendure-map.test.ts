@@ -4,6 +4,7 @@ import {
   fulfillmentOf,
   orderLineIdOf,
   owedByLine,
+  wantedByLine,
   type VendureOrder,
 } from '../../../../server/oms/vendure/map';
 
@@ -45,6 +46,15 @@ describe('a Vendure order as backorder lines', () => {
       ['T_12', 2],
     ]);
     expect([...owedByLine(order({ state: 'Cancelled' })).values()]).toEqual([0, 0]);
+  });
+
+  it('wants the line quantity; in a cancelled order, only what had been fulfilled', () => {
+    expect([...wantedByLine(order()).values()]).toEqual([4, 2]);
+    // Vendure may leave a cancelled line's quantity as it was, or lower it: either way.
+    const cancelled = order({ state: 'Cancelled' });
+    expect([...wantedByLine(cancelled).values()]).toEqual([1, 0]);
+    cancelled.lines = cancelled.lines.map((l) => ({ ...l, quantity: 0 }));
+    expect([...wantedByLine(cancelled).values()]).toEqual([1, 0]);
   });
 
   it('makes a line per owing order line, named by order code and order line id', () => {

@@ -29,6 +29,27 @@ const ORDERS = /* GraphQL */ `
   }
 `;
 
+const ORDER_BY_CODE = /* GraphQL */ `
+  query FillwaveOrder($code: String!) {
+    orders(options: { take: 1, filter: { code: { eq: $code } } }) {
+      items {
+        id
+        code
+        fulfillments {
+          id
+          state
+          method
+        }
+      }
+    }
+  }
+`;
+
+type ExportOrder = Pick<VendureOrder, 'id' | 'code'> & {
+  fulfillments:
+    Pick<NonNullable<VendureOrder['fulfillments']>[number], 'id' | 'state' | 'method'>[] | null;
+};
+
 const ADD_FULFILLMENT = /* GraphQL */ `
   mutation FillwaveFulfill($input: FulfillOrderInput!) {
     addFulfillmentToOrder(input: $input) {
@@ -192,10 +213,12 @@ export class VendureConnector implements OmsConnector {
     return { kind: 'skipped' };
   }
 
-  private async orderByCode(code: string): Promise<VendureOrder | null> {
-    const { orders } = await this.client.request<{ orders: { items: VendureOrder[] } }>(ORDERS, {
-      options: { take: 1, filter: { code: { eq: code } } },
-    });
+  // An order by its code, with only what an export looks at: its fulfillments' marks and states.
+  private async orderByCode(code: string): Promise<ExportOrder | null> {
+    const { orders } = await this.client.request<{ orders: { items: ExportOrder[] } }>(
+      ORDER_BY_CODE,
+      { code },
+    );
     return orders.items[0] ?? null;
   }
 

@@ -55,7 +55,10 @@ export const orderLineIdOf = (orderCode: string, backorderLineId: string): strin
 // again.
 export const shipmentMark = (shipmentId: string): string => `[fillwave ${shipmentId}]`;
 
-export const fulfillmentOf = (order: VendureOrder, shipmentId: string) =>
+export const fulfillmentOf = <F extends { method: string }>(
+  order: { fulfillments: F[] | null },
+  shipmentId: string,
+): F | undefined =>
   (order.fulfillments ?? []).find((f) => f.method.endsWith(shipmentMark(shipmentId)));
 
 // Units of each order line in live fulfillments (a cancelled fulfillment gave its units back).

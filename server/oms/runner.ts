@@ -165,11 +165,15 @@ export class OmsRunner {
       for (const change of page.changes) {
         const event = change.row as EventRecord;
         const entry = await entryFor(db, event, change.txid);
-        await this.sendStockLevels(entry, change.at);
+        await this.sendStockLevels(entry, change.at, true);
         const outcome =
           event.type === 'oms.export-refused'
             ? { kind: 'skipped' as const }
             : await connector.exportEntry(entry);
+        // Found already posted (an earlier run stopped before its checkpoint): the OMS took its
+        // units then, so the figure just sent counted them twice; send it without them.
+        if (outcome.kind === 'done' && !outcome.posted)
+          await this.sendStockLevels(entry, change.at, false);
         if (outcome.kind === 'refused') {
           refused += 1;
           await this.record('oms.export-refused', {
@@ -201,7 +205,11 @@ export class OmsRunner {
 
   // Fillwave owns the stock: what the event moved goes to the OMS first, so the OMS has the
   // units a shipment takes (Vendure refuses a fulfillment beyond its own figure).
-  private async sendStockLevels(entry: FeedEntry, at: StreamPosition): Promise<void> {
+  private async sendStockLevels(
+    entry: FeedEntry,
+    at: StreamPosition,
+    includingIt: boolean,
+  ): Promise<void> {
     const { connector, db } = this.o;
     if (this.o.stockOwner !== 'fillwave' || !connector.setStockLevels) return;
     const shipped = entry.shipment?.lines.map((l) => l.backorderLineId) ?? [];
@@ -214,7 +222,7 @@ export class OmsRunner {
               [shipped],
             )
           ).map((r) => r.sku_id);
-    const levels = await stockLevels(db, skusMoved(entry.event, shipmentSkus), at);
+    const levels = await stockLevels(db, skusMoved(entry.event, shipmentSkus), at, includingIt);
     if (levels.length > 0) await connector.setStockLevels(levels);
   }
 

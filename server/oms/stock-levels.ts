@@ -34,10 +34,12 @@ export const skusMoved = (event: EventRecord, shipmentSkus: string[]): string[] 
   }
 };
 
+// `from`: the event about to be exported; `includingIt` false once the OMS holds its shipment.
 export const stockLevels = async (
   q: Queryable,
   skuIds: readonly string[],
   from: StreamPosition,
+  includingIt = true,
 ): Promise<StockLevel[]> => {
   if (skuIds.length === 0) return [];
   return q.query<StockLevel>(
@@ -47,13 +49,14 @@ export const stockLevels = async (
          CROSS JOIN LATERAL jsonb_array_elements(c.row -> 'payload' -> 'lines') l
          JOIN backorder_lines b ON b.id = l ->> 'backorderLineId'
         WHERE c.entity = 'event' AND c.row ->> 'type' = 'shipment.confirmed'
-          AND (c.txid, c.pos) >= ($2::text::xid8, $3::bigint)
+          AND ((c.txid, c.pos) > ($2::text::xid8, $3::bigint)
+               OR ($4 AND (c.txid, c.pos) = ($2::text::xid8, $3::bigint)))
         GROUP BY b.sku_id)
      SELECT s.id AS "skuId",
             (coalesce((SELECT sum(on_hand) FROM stock WHERE sku_id = s.id), 0)
              + coalesce((SELECT sum(qty_picked - qty_shipped) FROM backorder_lines WHERE sku_id = s.id), 0)
              + coalesce((SELECT qty FROM unsent WHERE unsent.sku_id = s.id), 0))::int AS "onHand"
        FROM skus s WHERE s.id = ANY($1::text[]) ORDER BY s.id`,
-    [skuIds, from.txid, from.pos],
+    [skuIds, from.txid, from.pos, includingIt],
   );
 };

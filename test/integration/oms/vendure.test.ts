@@ -348,6 +348,8 @@ describe('the Vendure connector', () => {
     expect(after.fulfillments.filter((f) => f.method.includes('[fillwave'))).toHaveLength(1);
     expect(after.fulfillments.map((f) => f.state)).toEqual(['Shipped', 'Shipped']);
     expect(after.state).toBe('Shipped');
+    // Its units left Vendure's stock once: Vendure holds what Fillwave's bins hold.
+    expect(await vendure.stockOnHand('WID-BLUE')).toBe(44);
   });
 
   it('Vendure unreachable for a while: the connector catches up when it returns, in order', async () => {

@@ -3,9 +3,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Vendure runs only in the tests (test/fixtures/vendure/): the product speaks to it over HTTP
+// (server/oms/vendure/), and the built app must hold none of it (docs/oms.md).
+const VENDURE = {
+  group: ['@vendure/*'],
+  message: '@vendure/* is a test dependency: the product reaches Vendure over its HTTP API only.',
+};
+
 // Which folders a folder may import from (docs/architecture.md, "Dependencies point one way").
+// A file's last matching block wins, so each one carries the Vendure rule too.
 const forbid = (message, ...groups) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: [...groups.map((group) => ({ group, message })), VENDURE] },
+  ],
 });
 
 export default tseslint.config(
@@ -23,6 +34,11 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
     },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['test/**'],
+    rules: forbid(''),
   },
   {
     files: ['renderer/**/*.{ts,tsx}', 'test/component/**/*.{ts,tsx}'],

@@ -16,6 +16,7 @@ import { createRateLimiter, type RateLimitConfig } from './limits/rate-limit';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerEnrollRoutes } from './routes/enroll-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
+import type { OmsHealth } from './oms/health';
 
 export interface ServerOptions {
   db: Db;
@@ -37,6 +38,8 @@ export interface ServerOptions {
   tls?: { cert: string; key: string };
   // Names devices reach the server by, beside loopback and the certificate's own names.
   publicNames?: readonly string[];
+  // The OMS connector, when one runs (server/oms/): its state is part of the health answer.
+  oms?: { health(): Promise<OmsHealth> };
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { burst: 60, perSecond: 20 };
@@ -68,7 +71,11 @@ export const buildServer = async (options: ServerOptions): Promise<FastifyInstan
   );
   if (options.faults) installFaults(app, options.faults, options.clock);
 
-  app.get('/api/v1/health', async () => ({ ok: true, version: options.version }));
+  app.get('/api/v1/health', async () => ({
+    ok: true,
+    version: options.version,
+    ...(options.oms ? { oms: await options.oms.health() } : {}),
+  }));
   const dbId = await databaseId(options.db);
   registerEnrollRoutes(app, {
     db: options.db,

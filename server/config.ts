@@ -5,6 +5,7 @@ import { canonicalTimeZone, timeZoneProblem } from '../shared/time/time-zone';
 import { isLoopbackHost } from './auth/enrollment';
 import { FaultConfigSchema, type FaultConfig } from './faults/faults';
 import { normalizeHostname } from './http/served-names';
+import { OMS_FLAGS, parseOmsConfig, type OmsConfig } from './oms/oms-config';
 
 export interface ServerConfig {
   port: number;
@@ -27,10 +28,12 @@ export interface ServerConfig {
   // --time-zone, FILLWAVE_TIME_ZONE: the warehouse's time zone, set at start (an admin event)
   // when it differs from the database's. None: the database's setting stands (UTC until set).
   timeZone?: string;
+  // --oms vendure --oms-url URL: the OMS connector (server/oms/), credentials from the environment.
+  oms?: OmsConfig;
 }
 
 const USAGE =
-  'usage: npm run server -- [--port P] [--host H] [--data DIR] [--demo N] [--tls-cert FILE --tls-key FILE] [--public-name NAME]… [--time-zone ZONE]';
+  'usage: npm run server -- [--port P] [--host H] [--data DIR] [--demo N] [--tls-cert FILE --tls-key FILE] [--public-name NAME]… [--time-zone ZONE] [--oms vendure --oms-url URL [--stock-owner oms|fillwave]]';
 const FLAGS = [
   'port',
   'host',
@@ -40,6 +43,7 @@ const FLAGS = [
   'tls-cert',
   'tls-key',
   'time-zone',
+  ...OMS_FLAGS,
 ] as const;
 const PUBLIC_NAME = 'public-name';
 type Flag = (typeof FLAGS)[number];
@@ -59,6 +63,9 @@ export const parseServerArgs = (
     'tls-cert': env.FILLWAVE_TLS_CERT,
     'tls-key': env.FILLWAVE_TLS_KEY,
     'time-zone': env.FILLWAVE_TIME_ZONE,
+    oms: env.FILLWAVE_OMS,
+    'oms-url': env.FILLWAVE_OMS_URL,
+    'stock-owner': env.FILLWAVE_STOCK_OWNER,
   };
   const namesFromArgs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -132,6 +139,8 @@ export const parseServerArgs = (
       `--host ${host} lets other machines in, but the server knows no name for itself: add --public-name NAME (the name devices type, such as fillwave.lan) or serve HTTPS with --tls-cert and --tls-key`,
     );
   }
+  const oms = parseOmsConfig(values, env);
+  if (!oms.ok) return fail(oms.reason);
   return ok({
     port,
     host,
@@ -145,5 +154,6 @@ export const parseServerArgs = (
     tls: certFile && keyFile ? { certFile, keyFile } : null,
     publicNames,
     ...(timeZone ? { timeZone } : {}),
+    ...(oms.value ? { oms: oms.value } : {}),
   });
 };

@@ -16,6 +16,10 @@ import { seedDemo } from './demo/seed';
 import { readTimeZone } from './events/business-time';
 import { EventRegistry } from './events/registry';
 import { recordServerEvent } from './events/server-events';
+import { databaseId } from './db/migrate';
+import { omsHealth } from './oms/health';
+import { OmsRunner } from './oms/runner';
+import { VendureConnector } from './oms/vendure/connector';
 
 export interface RunningServer {
   url: string;
@@ -100,6 +104,18 @@ export const startServer = async (
         );
       }
     }
+    // One connector per database: every instance makes one, the advisory lock picks who runs.
+    const oms = config.oms
+      ? new OmsRunner({
+          db,
+          registry,
+          clock: systemClock,
+          databaseId: await databaseId(db),
+          stockOwner: config.oms.stockOwner,
+          connector: new VendureConnector({ url: config.oms.url, auth: config.oms.auth }),
+          report: say,
+        })
+      : null;
     const app = await buildServer({
       db,
       registry,
@@ -114,6 +130,7 @@ export const startServer = async (
       loopbackEnrollment: isLoopbackHost(config.host),
       tls,
       publicNames: config.publicNames ?? [],
+      ...(oms ? { oms: { health: () => omsHealth(oms) } } : {}),
     });
     try {
       await app.listen({ port: config.port, host: config.host });
@@ -125,6 +142,10 @@ export const startServer = async (
         `could not listen on ${config.host}:${config.port}: ${(error as Error).message}`,
       );
     }
+    if (oms) {
+      oms.start();
+      say(`connecting to ${config.oms!.kind} at ${config.oms!.url}`);
+    }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -132,6 +153,7 @@ export const startServer = async (
       port,
       db,
       close: async () => {
+        await oms?.stop();
         await app.close();
         await db.close();
       },

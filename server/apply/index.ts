@@ -11,7 +11,12 @@ import {
   timeZoneSet,
 } from './admin';
 import { dailyCountsRecorded, layoutDefined, operatorsDefined, skusDefined } from './oms-catalog';
-import { backorderLineCancelled, cancellationRefused, expectedReceiptRecorded } from './oms-orders';
+import {
+  backorderLineCancelled,
+  cancellationRefused,
+  expectedReceiptRecorded,
+  omsExportRefused,
+} from './oms-orders';
 import { backorderLinesAdded, stockReceived } from './oms-stock-and-lines';
 import { RULE_READS } from './rule-reads';
 import { deviceEventType } from './run-rule';
@@ -32,6 +37,7 @@ export const EVENT_TYPES: readonly EventType<unknown>[] = [
   backorderLineCancelled,
   cancellationRefused,
   expectedReceiptRecorded,
+  omsExportRefused,
   ...DEVICE_TYPES,
   operatorCreated,
   operatorChanged,

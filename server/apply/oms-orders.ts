@@ -2,6 +2,7 @@ import {
   BackorderLineCancelledSchema,
   CancellationRefusedSchema,
   ExpectedReceiptRecordedSchema,
+  OmsExportRefusedSchema,
 } from '../../shared/sync-api/events/oms';
 import { accepted, defineEventType, rejected } from '../events/registry';
 import { cancelLineUnits } from '../../shared/event-rules/cancellation';
@@ -46,4 +47,13 @@ export const expectedReceiptRecorded = defineEventType({
     );
     return accepted;
   },
+});
+
+// The OMS refused an event the connector carried over: nothing changes here; the log keeps it so
+// devices pull it (a lead's Sync problems shows it) and replay sees it.
+export const omsExportRefused = defineEventType({
+  type: 'oms.export-refused',
+  from: ['server'],
+  payload: OmsExportRefusedSchema,
+  apply: async () => accepted,
 });

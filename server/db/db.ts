@@ -9,10 +9,18 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+export interface ReservedConnection extends Queryable {
+  // broken: the connection failed, so it is closed rather than given back to the pool.
+  release(broken?: boolean): void;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   readonly schema: string;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  // One connection of its own, kept until released: what holds a session advisory lock (the OMS
+  // connector's, server/oms/lock.ts). PostgreSQL only.
+  reserve?(): Promise<ReservedConnection>;
   close(): Promise<void>;
 }
 

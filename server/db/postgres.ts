@@ -51,6 +51,10 @@ export const openPostgres = async (url: string, schema = 'public', max = 8): Pro
         client.release();
       }
     },
+    reserve: async () => {
+      const client = await pool.connect();
+      return { ...wrap(client), release: (broken = false) => client.release(broken) };
+    },
     close: () => pool.end(),
   };
 };

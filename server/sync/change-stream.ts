@@ -35,7 +35,11 @@ export const readChanges = async (
   limit: number,
   eventsSince: string | null,
   onlyEntity: EntityName | null = null,
-): Promise<{ changes: (Change & { txid: string })[]; last: StreamPosition; hasMore: boolean }> => {
+): Promise<{
+  changes: (Change & { txid: string; at: StreamPosition })[];
+  last: StreamPosition;
+  hasMore: boolean;
+}> => {
   const rows = await q.query<{
     pos: number;
     txid: string;
@@ -62,6 +66,8 @@ export const readChanges = async (
       id: r.id,
       row: r.row && toEntityRow(r.entity, r.row),
       txid: r.txid,
+      // Each change's own position: a reader that stops mid-page (the OMS connector) resumes there.
+      at: { txid: r.txid, pos: Number(r.pos), tag: r.tag },
     })),
     last: lastRow ? { txid: lastRow.txid, pos: Number(lastRow.pos), tag: lastRow.tag } : after,
     hasMore: rows.length > limit,

@@ -6,7 +6,9 @@ import {
   useRejectedEvents,
   useSyncLog,
 } from '../../db/tables/problems';
+import { useOmsRefusals } from '../../db/tables/oms-refusals';
 import { useRefusals } from '../../db/tables/refusals';
+import { useAppStore } from '../../stores/app-store';
 import type { RejectedEvent } from '../../db/fillwave-db';
 import { PARKED_CODE } from '../../sync/park';
 
@@ -45,12 +47,16 @@ export const SyncProblemsScreen = () => {
   const refused = useRefusals();
   const quarantined = useQuarantined();
   const log = useSyncLog();
-  if (!rejected || !refused || !quarantined || !log) return <p>Loading…</p>;
+  // The OMS's refusals are the lead's to act on (ship again, fix the OMS's stock).
+  const lead = useAppStore((s) => s.operator?.role === 'lead');
+  const omsRefused = useOmsRefusals();
+  if (!rejected || !refused || !quarantined || !log || !omsRefused) return <p>Loading…</p>;
+  const forOms = lead ? omsRefused : [];
   const parked = rejected.filter((r) => r.code === PARKED_CODE);
   return (
     <section aria-labelledby="problems-title">
       <h1 id="problems-title">Sync problems</h1>
-      {rejected.length === 0 && quarantined.length === 0 && (
+      {rejected.length === 0 && quarantined.length === 0 && forOms.length === 0 && (
         <p>No problems: everything this device did reached the server.</p>
       )}
       {parked.length > 0 && (
@@ -70,6 +76,22 @@ export const SyncProblemsScreen = () => {
             {refused.map((r) => (
               <li key={r.record.id}>
                 <RefusalItem refusal={r} dismissable />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {forOms.length > 0 && (
+        <>
+          <h2>Refused by the OMS</h2>
+          <ul className="problems" aria-label="Refused by the OMS">
+            {forOms.map((r) => (
+              <li key={r.id}>
+                <strong>{r.message}</strong>
+                <div className="queue-sub">
+                  {r.connector} · {when(r.at)} · {r.code}
+                  {r.orderId ? ` · order ${r.orderId}` : ''}
+                </div>
               </li>
             ))}
           </ul>

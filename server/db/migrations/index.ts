@@ -10,6 +10,7 @@ import { sql as cancelledUnits } from './009-cancelled-units';
 import { sql as floorSettings } from './010-floor-settings';
 import { sql as locationCheckDigits } from './011-location-check-digits';
 import { sql as operatorPinLock } from './012-operator-pin-lock';
+import { sql as omsConnector } from './013-oms-connector';
 
 // Append only: a migration that has shipped is never edited, a new one is added.
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 10, name: 'floor-settings', sql: floorSettings },
   { version: 11, name: 'location-check-digits', sql: locationCheckDigits },
   { version: 12, name: 'operator-pin-lock', sql: operatorPinLock },
+  { version: 13, name: 'oms-connector', sql: omsConnector },
 ];
 
 // The state tables, in an order that respects their foreign keys (for reset and compare).

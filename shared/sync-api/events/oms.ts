@@ -78,3 +78,16 @@ export const ExpectedReceiptRecordedSchema = z.strictObject({
   qty: PositiveQuantitySchema,
   expectedAt: TimestampSchema,
 });
+
+// The OMS connector could not carry an event over (the OMS refused it, in its own words): logged
+// so a lead sees it in Sync problems and the connector goes on with the next event
+// (server/oms/runner.ts). `eventId` is the Fillwave event that was not carried over.
+export const OmsExportRefusedSchema = z.strictObject({
+  connector: text(1, 50),
+  eventId: IdSchema,
+  eventType: text(1, 100),
+  orderId: IdSchema.nullable(),
+  code: text(1, 100),
+  message: text(1, 1000),
+});
+export type OmsExportRefused = z.infer<typeof OmsExportRefusedSchema>;

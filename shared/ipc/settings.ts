@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
-const HttpUrlSchema = z.url({
-  protocol: /^https?$/,
-  error: 'must be a full http:// or https:// URL, such as https://fillwave.example:4780',
-});
+// 2,000 characters: what browsers and proxies carry everywhere; a server's address is far shorter.
+const HttpUrlSchema = z
+  .url({
+    protocol: /^https?$/,
+    error: 'must be a full http:// or https:// URL, such as https://fillwave.example:4780',
+  })
+  .max(2000, 'is too long: at most 2,000 characters');
 
 // What the desktop shell keeps for this station. Secret fields are encrypted at rest.
 export const SettingsSchema = z.object({

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PackStationSettings } from '../../../shared/packing/station-settings';
 import { savePackSettings } from '../../packing/station-settings';
 import { FormMessage } from '../../components/FormMessage';
+import { FIELD_LIMITS } from '../../../shared/field-limits';
 
 // This station's way of verifying a tote, and its code (its totes listed first).
 export const PackSettings = ({
@@ -39,7 +40,11 @@ export const PackSettings = ({
         </label>
         <label>
           This station&apos;s code
-          <input value={station} onChange={(e) => setStation(e.target.value)} maxLength={50} />
+          <input
+            value={station}
+            onChange={(e) => setStation(e.target.value)}
+            maxLength={FIELD_LIMITS.stationSetting}
+          />
         </label>
         <button type="submit">Save station settings</button>
         <FormMessage message={message} />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { signInWithPin } from '../../auth/sign-in';
 import { useAppStore } from '../../stores/app-store';
+import { FIELD_LIMITS } from '../../../shared/field-limits';
 
 // Badge (scanned or typed) and PIN, checked on the device against the synced operator record:
 // signing in needs no network.
@@ -31,6 +32,7 @@ export const SignInScreen = () => {
           <input
             value={badge}
             onChange={(e) => setBadge(e.target.value)}
+            maxLength={FIELD_LIMITS.badge}
             autoFocus
             autoComplete="off"
             required
@@ -43,6 +45,7 @@ export const SignInScreen = () => {
             onChange={(e) => setPin(e.target.value)}
             type="password"
             inputMode="numeric"
+            maxLength={FIELD_LIMITS.pinDigits}
             autoComplete="off"
             required
           />

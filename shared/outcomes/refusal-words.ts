@@ -63,6 +63,9 @@ const WHY: Record<string, string> = {
   'role-not-on-device': 'this device may not sign your role in',
 };
 
+// The codes with words of their own (a test walks them all for what a person must not read).
+export const WORDED_CODES: readonly string[] = Object.keys(WHY);
+
 const why = (code: string) => WHY[code] ?? 'the server refused it';
 
 const or = (name: string | undefined, fallback: string) => name ?? fallback;

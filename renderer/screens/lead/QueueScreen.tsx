@@ -56,7 +56,10 @@ export const QueueScreen = () => {
         Reason for a hold
         <input
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setError(null);
+          }}
           maxLength={FIELD_LIMITS.holdReason}
         />
       </label>

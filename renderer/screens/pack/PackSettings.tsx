@@ -19,6 +19,8 @@ export const PackSettings = ({
     <details className="pack-settings">
       <summary>Station settings</summary>
       <form
+        // A changed setting makes "Saved." or the last refusal old news.
+        onChange={() => setMessage(null)}
         onSubmit={(e) => {
           e.preventDefault();
           const done = savePackSettings({ verify, station });

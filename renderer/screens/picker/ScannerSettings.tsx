@@ -15,6 +15,8 @@ export const ScannerSettings = () => {
     <details className="scanner-settings">
       <summary>Scanner settings</summary>
       <form
+        // A changed setting makes "Saved." or the last refusal old news.
+        onChange={() => setMessage(null)}
         onSubmit={(e) => {
           e.preventDefault();
           const done = saveScannerConfig({

@@ -57,7 +57,8 @@ export const FirstRunScreen = () => {
   return (
     <section aria-labelledby="setup-title">
       <h1 id="setup-title">Set up this device</h1>
-      <form className="form" onSubmit={submit}>
+      {/* A changed field makes the last refusal old news; the next attempt says its own. */}
+      <form className="form" onSubmit={submit} onChange={() => setError(null)}>
         {shell ? (
           <label>
             Server address <span className="hint">(leave empty for this station's own server)</span>

@@ -26,7 +26,8 @@ export const SignInScreen = () => {
   return (
     <section aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
-      <form className="form" onSubmit={submit}>
+      {/* A changed field makes the last refusal old news; the next attempt says its own. */}
+      <form className="form" onSubmit={submit} onChange={() => setError(null)}>
         <label>
           Badge
           <input

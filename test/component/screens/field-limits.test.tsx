@@ -59,6 +59,29 @@ describe('form fields carry their limits', () => {
     expect(said.length).toBeLessThan(FIELD_LIMITS.badge + 200);
   });
 
+  it('clears an old refusal once the form is changed or emptied', async () => {
+    await enrollLocally();
+    await db.operators.put({
+      id: 'op-lee',
+      badge: 'LE001',
+      name: 'Lee Lead',
+      role: 'lead',
+      active: true,
+      ...hashPin('2468', 'cd'.repeat(16), 1000),
+    });
+    const user = userEvent.setup();
+    renderAt('/sign-in');
+    await user.type(await screen.findByLabelText('Badge'), 'LE001');
+    await user.type(screen.getByLabelText('PIN'), '1111');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong PIN.');
+    // Emptied, the form cannot be sent (the fields are required), and the old refusal is gone.
+    await user.clear(screen.getByLabelText('Badge'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('gives every box on the setup, sign-in, queue, plan and receive screens its limit', async () => {
     window.fillwave = desktopShell();
     const setup = renderAt('/setup');

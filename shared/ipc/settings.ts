@@ -21,6 +21,13 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
+
+// The settings as the setup screen names them, for a refused patch (shared/say-issues.ts).
+export const SETTINGS_FIELD_WORDS = {
+  serverUrl: 'the server address',
+  deviceToken: "this device's token",
+  allowTokenWithoutKeyring: 'storing the token without a keyring',
+} as const;
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const SECRET_SETTINGS = ['deviceToken'] as const satisfies readonly (keyof Settings)[];

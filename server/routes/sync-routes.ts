@@ -114,12 +114,12 @@ export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): v
         `The events this device sent could not be read. ${sayIssues(body.error, PUSH_FIELD_WORDS)}`,
       );
     const { events } = body.data;
-    const foreign = events.find((e) => e.deviceId !== device.id);
-    if (foreign) {
+    if (events.some((e) => e.deviceId !== device.id)) {
       throw new HttpError(
         400,
         'wrong-device',
-        `push: event ${foreign.id} names device ${foreign.deviceId}, but the token belongs to ${device.id}.`,
+        // In words: it reaches the person in Sync problems; the ids are in the request.
+        'An event in this batch names another device than the one this token belongs to: this device cannot send it as it is.',
       );
     }
     const epoch = events[0]!.epoch;
@@ -127,7 +127,7 @@ export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): v
       throw new HttpError(
         400,
         'mixed-epochs',
-        'push: all events of one batch must share one epoch.',
+        'The events of one batch must all belong to one epoch: send them again in batches of one epoch each.',
       );
     }
     const known = await db.query(

@@ -137,6 +137,11 @@ describe('wave templates and the wave preview', () => {
       await user.click(open);
     const lines = await screen.findByRole('list', { name: 'Lines of SO-1' });
     await waitFor(() => expect(lines).toHaveTextContent('SO-1/1: 1 × ITEM-ONE at BIN-A1'));
+    // The route's stops too.
+    const stops = () =>
+      [...document.querySelectorAll('.map-stops title')].map((t) => t.textContent);
+    await waitFor(() => expect(stops().some((t) => /^Stop \d+: BIN-A1$/.test(t!))).toBe(true));
+    expect(stops().filter((t) => /: L1\b/.test(t!))).toEqual([]);
   });
 
   it('moves an order to another tour: both tours change lines and distance', async () => {

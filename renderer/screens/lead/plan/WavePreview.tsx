@@ -104,6 +104,7 @@ const TourItem = ({
   problem: MoveProblem | null;
 }) => {
   const [open, setOpen] = useState(false);
+  const codes = usePlannedCodes(open ? planned.tasks : []);
   const w = preview.waves[wave]!;
   const label = tourLabel(w, tour);
   return (
@@ -127,6 +128,7 @@ const TourItem = ({
             warehouse={preview.context.warehouse}
             points={preview.context.points}
             tasks={planned.tasks}
+            codes={codes?.locations}
             label={label}
             lengthM={planned.routeLengthM}
           />

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { describeIssues } from '../shared/describe-issues';
+import { sayIssues } from '../shared/say-issues';
 import { fail, ok, type Result } from '../shared/result';
 import {
   DEFAULT_SETTINGS,
   NO_KEYRING_FIX,
   SECRET_SETTINGS,
   type CredentialStorage,
+  SETTINGS_FIELD_WORDS,
   SettingsPatchSchema,
   SettingsSchema,
   type Settings,
@@ -79,7 +80,8 @@ export const createSettingsStore = (files: SettingsFiles, secrets: SecretBox): S
 
   const update = async (patch: unknown): Promise<Result<Settings>> => {
     const parsed = SettingsPatchSchema.safeParse(patch);
-    if (!parsed.success) return fail(`settings not saved: ${describeIssues(parsed.error)}`);
+    if (!parsed.success)
+      return fail(`settings not saved: ${sayIssues(parsed.error, SETTINGS_FIELD_WORDS)}`);
     const next: Settings = { ...(await get()), ...parsed.data };
     const stored: Record<string, unknown> = { ...next };
     for (const key of SECRET_SETTINGS) {

@@ -1,6 +1,7 @@
+import { FIELD_LIMITS } from '../../shared/field-limits';
 // The fields of a handheld's exception forms (a short pick, an item taken out at packing).
 
-// A whole quantity typed on a number pad: digits only, at most six.
+// A whole quantity typed on a number pad: digits only, as many as the event's schema takes.
 export const QuantityField = ({
   label,
   value,
@@ -16,7 +17,7 @@ export const QuantityField = ({
       inputMode="numeric"
       value={value}
       onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
-      maxLength={6}
+      maxLength={FIELD_LIMITS.quantityDigits}
     />
   </label>
 );

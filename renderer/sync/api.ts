@@ -97,10 +97,12 @@ export interface SyncApi {
   newEpoch(): Promise<ApiOutcome<string>>;
 }
 
-// An answer this app cannot read: said to a person, with the detail for whoever runs the server
+// An answer this app cannot read: said to a person, the fields for whoever reads the console
 // (a server of another version is the usual cause). The loop tries again.
-const unreadable = (what: string, error: Parameters<typeof describeIssues>[0]) =>
-  `The server's ${what} could not be read here; this device will try again. If it goes on, check that the server and this app are the same version (detail: ${describeIssues(error)}).`;
+const unreadable = (what: string, error: Parameters<typeof describeIssues>[0]) => {
+  console.warn(`The server's ${what} could not be read: ${describeIssues(error)}`);
+  return `The server's ${what} could not be read here; this device will try again. If it goes on, check that the server and this app are the same version.`;
+};
 
 // Relative URLs only: the app and its API share one origin, the server's own in a browser and
 // app://fillwave in the desktop app, whose protocol handler forwards /api/* to the server.

@@ -1,6 +1,7 @@
 import { ENTITY_SCHEMAS, type EntityName } from '../../shared/domain/entities';
 import type { Change } from '../../shared/sync-api/pull';
-import { describeIssues } from '../../shared/describe-issues';
+import { entityNameFirst } from '../../shared/domain/entity-words';
+import { sayIssues } from '../../shared/say-issues';
 import type { QuarantinedRecord } from '../db/fillwave-db';
 import { ENTITY_TABLES, type EntityTableName } from '../db/entity-tables';
 
@@ -28,11 +29,14 @@ export const sortPage = (changes: readonly Change[], at: string): SortedPage => 
     }
     const parsed = ENTITY_SCHEMAS[c.entity as EntityName].safeParse(c.row);
     if (!parsed.success || (parsed.data as { id: string }).id !== c.id) {
-      const reason = parsed.success ? `its id is not ${c.id}` : describeIssues(parsed.error);
+      // In words on the sync problems screen; the row itself is kept for whoever looks closer.
+      const why = parsed.success
+        ? 'It names another record than the change that carried it.'
+        : sayIssues(parsed.error);
       page.quarantined.push({
         entity: c.entity,
         id: c.id,
-        reason: `${c.entity} ${c.id}: ${reason}`,
+        reason: `${entityNameFirst(c.entity)} from the server could not be read here, so this device left it out. ${why}`,
         row: c.row,
         at,
       });

@@ -8,22 +8,34 @@ import {
   TimeZoneSetSchema,
 } from '../../shared/sync-api/events/admin';
 import { ALL_ROLES } from '../../shared/auth/roles';
+import type { Queryable } from '../db/db';
 import { accepted, defineEventType, rejected } from '../events/registry';
+
+// Sign-in finds a badge in any case (a handheld types 'pi1' for 'PI1'), so two badges that differ
+// only by case would be one badge to the floor: refused, naming whose badge it would shadow.
+const badgeClash = async (tx: Queryable, badge: string, id: string) => {
+  const [other] = await tx.query<{ id: string; badge: string; name: string }>(
+    'SELECT id, badge, name FROM operators WHERE lower(badge) = lower($1) AND id <> $2 ORDER BY id LIMIT 1',
+    [badge, id],
+  );
+  if (!other) return null;
+  return rejected(
+    'badge-taken',
+    other.badge === badge
+      ? `Badge ${badge} belongs to operator ${other.id}.`
+      : `Badge ${badge} differs only by case from badge ${other.badge} of ${other.name} (operator ${other.id}); sign-in reads badges in any case, so choose another badge.`,
+  );
+};
 
 export const operatorCreated = defineEventType({
   type: 'admin.operator-created',
   from: ['admin'],
   payload: OperatorCreatedSchema,
   apply: async (tx, o) => {
-    const [clash] = await tx.query<{ id: string; badge: string }>(
-      'SELECT id, badge FROM operators WHERE id = $1 OR badge = $2',
-      [o.id, o.badge],
-    );
-    if (clash) {
-      return clash.id === o.id
-        ? rejected('operator-exists', `There is already an operator ${o.id}.`)
-        : rejected('badge-taken', `Badge ${o.badge} belongs to operator ${clash.id}.`);
-    }
+    const [same] = await tx.query('SELECT 1 FROM operators WHERE id = $1', [o.id]);
+    if (same) return rejected('operator-exists', `There is already an operator ${o.id}.`);
+    const clash = await badgeClash(tx, o.badge, o.id);
+    if (clash) return clash;
     await tx.query(
       'INSERT INTO operators (id, badge, name, role, active, pin_hash, pin_salt, pin_iterations) VALUES ($1, $2, $3, $4, true, $5, $6, $7)',
       [o.id, o.badge, o.name, o.role, o.pin.pinHash, o.pin.pinSalt, o.pin.pinIterations],
@@ -39,14 +51,8 @@ export const operatorChanged = defineEventType({
   apply: async (tx, o) => {
     const [op] = await tx.query('SELECT 1 FROM operators WHERE id = $1 FOR UPDATE', [o.id]);
     if (!op) return rejected('unknown-operator', `There is no operator ${o.id}.`);
-    if (o.badge) {
-      const [clash] = await tx.query<{ id: string }>(
-        'SELECT id FROM operators WHERE badge = $1 AND id <> $2',
-        [o.badge, o.id],
-      );
-      if (clash)
-        return rejected('badge-taken', `Badge ${o.badge} belongs to operator ${clash.id}.`);
-    }
+    const clash = o.badge ? await badgeClash(tx, o.badge, o.id) : null;
+    if (clash) return clash;
     await tx.query(
       'UPDATE operators SET badge = coalesce($2, badge), name = coalesce($3, name), role = coalesce($4, role) WHERE id = $1',
       [o.id, o.badge ?? null, o.name ?? null, o.role ?? null],

@@ -1,5 +1,10 @@
-import { describeIssues } from '../../shared/describe-issues';
 import { ANY_ROLE } from '../../shared/sync-api/events/catalogue';
+import {
+  actionNameFirst,
+  actionName,
+  brokenTextRefusal,
+  payloadRefusal,
+} from '../../shared/outcomes/action-words';
 import { brokenTextIn, storableText } from '../../shared/text-safety';
 import type { Queryable } from '../db/db';
 import { rejected, type EventRegistry, type LoggedEvent, type Outcome } from './registry';
@@ -44,7 +49,10 @@ const checkOperator = async (
   deviceId: string | null,
 ): Promise<Outcome | null> => {
   if (!operatorId)
-    return rejected('operator-required', `A ${type} event must name the operator who did it.`);
+    return rejected(
+      'operator-required',
+      `${actionNameFirst(type)} must name the person who did it: sign in, then do it again.`,
+    );
   // on_device: whether the sending device may sign this operator's role in (null where the
   // device is not known, as in a replay into an empty schema).
   const [op] = await tx.query<{
@@ -58,7 +66,10 @@ const checkOperator = async (
     [operatorId, deviceId],
   );
   if (!op)
-    return rejected('operator-unknown', `Operator ${operatorId} is not known to the server.`);
+    return rejected(
+      'operator-unknown',
+      'The server does not know the person signed in on this device: sync, then sign in again.',
+    );
   if (!op.active)
     return rejected(
       'operator-inactive',
@@ -67,7 +78,7 @@ const checkOperator = async (
   if (role !== ANY_ROLE && op.role !== role)
     return rejected(
       'role-required',
-      `Only a ${role} may do this (${type}); ${op.name} is a ${op.role}.`,
+      `Only a ${role} may record ${actionName(type)}; ${op.name} is a ${op.role}.`,
     );
   // A device signs in only its roles: one that names an operator of another role did not check
   // their PIN (it holds no PIN record for them), so the server does not take its word.
@@ -88,7 +99,7 @@ const runApply = async (
   if (!def || !def.from.includes(event.source)) {
     return rejected(
       'unknown-type',
-      `This server does not know events of type "${event.type}" from a ${event.source}.`,
+      `This server does not take ${actionName(event.type)} from ${event.source === 'admin' ? 'an' : 'a'} ${event.source}: check that the server and this app are the same version.`,
     );
   }
   if (def.role && event.source === 'device') {
@@ -98,17 +109,11 @@ const runApply = async (
   // Keys a schema lets through unread are still stored: no text PostgreSQL cannot hold anywhere.
   const broken = brokenTextIn(event.payload);
   if (broken) {
-    return rejected(
-      'invalid-payload',
-      `The ${event.type} event is malformed: ${broken.path}: ${broken.problem}.`,
-    );
+    return rejected('invalid-payload', brokenTextRefusal(event.type, broken.path, broken.problem));
   }
   const payload = def.payload.safeParse(event.payload);
   if (!payload.success) {
-    return rejected(
-      'invalid-payload',
-      `The ${event.type} event is malformed: ${describeIssues(payload.error)}.`,
-    );
+    return rejected('invalid-payload', payloadRefusal(event.type, payload.error));
   }
   await tx.exec('SAVEPOINT apply_event');
   try {
@@ -122,13 +127,13 @@ const runApply = async (
     if (isIntegrityError(error)) {
       return rejected(
         'constraint-violated',
-        `The ${event.type} event would break a rule of the warehouse data (${error.constraint ?? error.message}).`,
+        `${actionNameFirst(event.type)} would break a rule of the warehouse data (${error.constraint ?? error.message}).`,
       );
     }
     if (isDataError(error)) {
       return rejected(
         'data-refused',
-        `The ${event.type} event holds a value the database cannot store (${error.message}).`,
+        `${actionNameFirst(event.type)} holds a value the database cannot store (${error.message}).`,
       );
     }
     throw error;

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { describeIssues } from '../../shared/describe-issues';
+import { sayIssues } from '../../shared/say-issues';
 import { decodeCheckpoint, encodeCheckpoint } from '../../shared/sync-api/checkpoint';
-import { PullQuerySchema, type PullPage } from '../../shared/sync-api/pull';
+import { PULL_FIELD_WORDS, PullQuerySchema, type PullPage } from '../../shared/sync-api/pull';
 import {
+  PUSH_FIELD_WORDS,
   PushRequestSchema,
   type EpochResponse,
   type PushResponse,
@@ -58,7 +59,11 @@ export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): v
   app.get('/api/v1/pull', { preHandler: auth }, async (request): Promise<PullPage> => {
     const query = PullQuerySchema.safeParse(request.query);
     if (!query.success)
-      throw new HttpError(400, 'bad-request', `pull: ${describeIssues(query.error)}`);
+      throw new HttpError(
+        400,
+        'bad-request',
+        `This device asked for changes in a way the server cannot read. ${sayIssues(query.error, PULL_FIELD_WORDS)}`,
+      );
     let after = STREAM_START;
     if (query.data.checkpoint) {
       const checkpoint = decodeCheckpoint(query.data.checkpoint);
@@ -103,14 +108,18 @@ export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): v
     }
     const body = PushRequestSchema.safeParse(request.body);
     if (!body.success)
-      throw new HttpError(400, 'bad-request', `push: ${describeIssues(body.error)}`);
+      throw new HttpError(
+        400,
+        'bad-request',
+        `The events this device sent could not be read. ${sayIssues(body.error, PUSH_FIELD_WORDS)}`,
+      );
     const { events } = body.data;
-    const foreign = events.find((e) => e.deviceId !== device.id);
-    if (foreign) {
+    if (events.some((e) => e.deviceId !== device.id)) {
       throw new HttpError(
         400,
         'wrong-device',
-        `push: event ${foreign.id} names device ${foreign.deviceId}, but the token belongs to ${device.id}.`,
+        // In words: it reaches the person in Sync problems; the ids are in the request.
+        'An event in this batch names another device than the one this token belongs to: this device cannot send it as it is.',
       );
     }
     const epoch = events[0]!.epoch;
@@ -118,7 +127,7 @@ export const registerSyncRoutes = (app: FastifyInstance, deps: SyncRouteDeps): v
       throw new HttpError(
         400,
         'mixed-epochs',
-        'push: all events of one batch must share one epoch.',
+        'The events of one batch must all belong to one epoch: send them again in batches of one epoch each.',
       );
     }
     const known = await db.query(

@@ -3,5 +3,7 @@
 export const PIN_ITERATIONS = 210_000;
 export const PIN_SALT_BYTES = 16;
 export const PIN_KEY_BYTES = 32;
-export const PIN_PATTERN = /^\d{4,8}$/;
-export const PIN_RULE = 'a PIN is 4 to 8 digits';
+export const PIN_MIN_DIGITS = 4;
+export const PIN_MAX_DIGITS = 8;
+export const PIN_PATTERN = new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`);
+export const PIN_RULE = `a PIN is ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits`;

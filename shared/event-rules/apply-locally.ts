@@ -1,4 +1,4 @@
-import { describeIssues } from '../describe-issues';
+import { payloadRefusal } from '../outcomes/action-words';
 import { DEVICE_EVENTS, type DeviceEventType } from '../sync-api/events/catalogue';
 import { Draft } from './draft';
 import { RULES } from './index';
@@ -39,7 +39,7 @@ export const applyLocally = (
     return { ok: false, code: 'unknown-type', reason: 'This device does not know that action.' };
   const payload = spec.payload.safeParse(event.payload);
   if (!payload.success)
-    return { ok: false, code: 'invalid-payload', reason: describeIssues(payload.error) };
+    return { ok: false, code: 'invalid-payload', reason: payloadRefusal(type, payload.error) };
   const draft = new Draft(tables);
   const outcome = (RULES[type] as EventRule).apply(draft, payload.data as never, {
     eventId: event.id,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
-const HttpUrlSchema = z.url({
-  protocol: /^https?$/,
-  error: 'must be a full http:// or https:// URL, such as https://fillwave.example:4780',
-});
+// 2,000 characters: what browsers and proxies carry everywhere; a server's address is far shorter.
+const HttpUrlSchema = z
+  .url({
+    protocol: /^https?$/,
+    error: 'must be a full http:// or https:// URL, such as https://fillwave.example:4780',
+  })
+  .max(2000, 'is too long: at most 2,000 characters');
 
 // What the desktop shell keeps for this station. Secret fields are encrypted at rest.
 export const SettingsSchema = z.object({
@@ -18,6 +21,13 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
+
+// The settings as the setup screen names them, for a refused patch (shared/say-issues.ts).
+export const SETTINGS_FIELD_WORDS = {
+  serverUrl: 'the server address',
+  deviceToken: "this device's token",
+  allowTokenWithoutKeyring: 'storing the token without a keyring',
+} as const;
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const SECRET_SETTINGS = ['deviceToken'] as const satisfies readonly (keyof Settings)[];

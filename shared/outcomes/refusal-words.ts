@@ -64,6 +64,9 @@ const WHY: Record<string, string> = {
   'not-locked': 'the badge was not locked',
 };
 
+// The codes with words of their own (a test walks them all for what a person must not read).
+export const WORDED_CODES: readonly string[] = Object.keys(WHY);
+
 const why = (code: string) => WHY[code] ?? 'the server refused it';
 
 const or = (name: string | undefined, fallback: string) => name ?? fallback;

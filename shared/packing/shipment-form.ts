@@ -1,4 +1,5 @@
 import type { Result } from '../result';
+import { ShipmentConfirmedSchema } from '../sync-api/events/packer';
 
 // The shipment form as typed: every field text, checked here field by field before anything is
 // sent, so a bad one is named with its reason and the rest stay as typed.
@@ -24,13 +25,16 @@ export type ShipmentFormResult =
   | { ok: false; errors: Partial<Record<ShipmentField, string>> };
 
 // The limits the form's fields carry too (maxLength), and shipment.confirmed's schema.
+// Read from the schema, never retyped: the form cannot drift from what the server takes.
+const shape = ShipmentConfirmedSchema.shape;
 export const SHIPMENT_LIMITS = {
-  service: 50,
-  trackingNumber: 100,
+  service: shape.service.maxLength!,
+  trackingNumber: shape.trackingNumber.maxLength!,
   // As typed: "12.345" or "12,345".
   weightText: 10,
-  weightKgMax: 100_000,
-  parcelsMax: 1000,
+  weightKgMax: shape.weightKg.maxValue!,
+  parcelsMax: shape.parcels.maxValue!,
+  parcelsDigits: String(shape.parcels.maxValue!).length,
 } as const;
 
 const WEIGHT = /^\d{1,6}([.,]\d{1,3})?$/;

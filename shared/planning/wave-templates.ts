@@ -1,20 +1,28 @@
 import { z } from 'zod';
 import { sayIssues } from '../say-issues';
+import { int4 } from '../domain/common';
+import { LocationSchema } from '../domain/location';
 import type { Cart } from '../engines/batching/cart';
 import type { WaveTemplate } from '../engines/waves/wave-template';
 import { DEFAULT_CART, DEFAULT_TEMPLATE } from '../engines/plan/release';
+
+// A thousand tonnes or cubic metres: far past any cart, and a bound the form can carry.
+const MEASURE_MAX = 1_000_000;
+const MEASURE_TOO_LARGE = 'is too large: at most 1,000,000';
+const ZONE_MAX = LocationSchema.shape.zone.maxLength!;
+export const TEMPLATE_MAX_ZONES = 100;
 
 // A wave template as the lead names and saves it: the wave's bounds, whether lines wait for
 // their carrier's cut-off, and how many totes a cart holds.
 export const NamedTemplateSchema = z.strictObject({
   name: z.string().trim().min(1).max(60, 'is too long: at most 60 characters'),
-  maxOrders: z.number().int().min(1),
-  maxLines: z.number().int().min(1),
-  maxUnits: z.number().int().min(1),
-  maxWeightKg: z.number().positive('must be more than 0'),
-  maxVolumeL: z.number().positive('must be more than 0'),
+  maxOrders: int4(1),
+  maxLines: int4(1),
+  maxUnits: int4(1),
+  maxWeightKg: z.number().positive('must be more than 0').max(MEASURE_MAX, MEASURE_TOO_LARGE),
+  maxVolumeL: z.number().positive('must be more than 0').max(MEASURE_MAX, MEASURE_TOO_LARGE),
   // Only lines picked from these zones; null takes every zone.
-  zones: z.array(z.string().trim().min(1)).min(1).nullable(),
+  zones: z.array(z.string().trim().min(1).max(ZONE_MAX)).min(1).max(TEMPLATE_MAX_ZONES).nullable(),
   // Lines with the same carrier cut-off go together, earliest first; off, cut-offs mix.
   groupByCutoff: z.boolean(),
   cartTotes: z.number().int().min(1).max(99),

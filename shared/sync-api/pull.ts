@@ -14,6 +14,13 @@ export const PullQuerySchema = z.strictObject({
 });
 export type PullQuery = z.infer<typeof PullQuerySchema>;
 
+// The query's fields in words, for a refused pull (shared/say-issues.ts).
+export const PULL_FIELD_WORDS = {
+  checkpoint: 'the place to sync from',
+  limit: 'the number of changes asked for',
+  eventDays: 'the days of events asked for',
+} as const;
+
 // One change: the row as it now is, or null when it was removed (a tombstone). Rows are checked
 // against their entity's schema by the device, which quarantines a bad one and applies the rest.
 export const ChangeSchema = z.object({

@@ -38,6 +38,21 @@ export const PushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
+// The envelope's fields in words, for a refused push (shared/say-issues.ts): what reaches the
+// device's sync problems says "an event's time", not "events.0.at".
+export const PUSH_FIELD_WORDS = {
+  events: 'the events',
+  id: "an event's id",
+  epoch: "an event's epoch",
+  seq: "an event's number",
+  type: "an event's kind",
+  deviceId: "an event's device",
+  operatorId: "an event's operator",
+  at: "an event's time",
+  payload: "an event's content",
+  lastAccepted: 'the last event the server accepted',
+} as const;
+
 // Parts of an accepted event refused on their own (lines of an allocation whose stock went
 // elsewhere), so the person sees which and can try again.
 export const RefusalSchema = z.object({

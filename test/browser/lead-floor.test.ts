@@ -210,10 +210,10 @@ describe.skipIf(!executable)('the lead runs the floor in Chromium', () => {
     expect(await map.locator('.map-aisles line').count()).toBe(2);
     expect(await map.locator('.map-depot').count()).toBe(1);
     expect(await map.locator('.map-stop text').allTextContents()).toEqual(['1', '2']);
-    expect(await map.locator('.map-stop title').allTextContents()).toEqual([
-      'Stop 1: L1',
-      'Stop 2: L5',
-    ]);
+    // By location code, read from the device once the tour is open.
+    await expect
+      .poll(() => map.locator('.map-stop title').allTextContents())
+      .toEqual(['Stop 1: BIN-L1', 'Stop 2: BIN-L5']);
     const ordersOn = (n: number) =>
       tour(n)
         .getByRole('list', { name: `Orders on Tour ${n} of ${waveName}` })

@@ -1,6 +1,7 @@
 // The web build in real Chromium: it loads, a service worker takes control, and once the
 // server is gone a reload still shows the app (a handheld that lost Wi-Fi).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELD_LIMITS } from '../../shared/field-limits';
 import { tempData } from '../fixtures/temp-data';
 import { spawnUntilListening, type Running } from '../fixtures/spawn-server';
 import { browserOrSkip, launchChromium, type LaunchedBrowser } from './chromium';
@@ -63,7 +64,7 @@ describe.skipIf(!executable)('the web app in Chromium', () => {
     );
   });
 
-  it('fits a 360x640 handheld with touch targets of at least 48px', async () => {
+  it('fits a 360x640 handheld with touch targets of at least 48px, long input and all', async () => {
     const restarted = await spawnUntilListening('node', [
       'dist/server/main.mjs',
       '--port',
@@ -82,6 +83,37 @@ describe.skipIf(!executable)('the web app in Chromium', () => {
       expect(overflow).toBeLessThanOrEqual(0);
       const home = await page.getByRole('link', { name: 'Fillwave' }).boundingBox();
       expect(home!.height).toBeGreaterThanOrEqual(48);
+
+      // A pasted 10,000-character code and badge stop at their fields (the schemas' limits), and
+      // what the screens then say wraps inside 360 px.
+      const wide = () =>
+        page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await page.goto(`${restarted.url}/#/setup`);
+      const code = page.getByLabel('Enrollment code', { exact: false });
+      await code.click();
+      await page.keyboard.insertText('C'.repeat(10_000));
+      expect((await code.inputValue()).length).toBe(FIELD_LIMITS.enrollmentCode);
+      await page.getByRole('button', { name: 'Connect' }).click();
+      const refused = await page.getByRole('alert').textContent({ timeout: 15_000 });
+      expect(refused).not.toMatch(/code:|Too big|expected string/);
+      expect(await wide()).toBeLessThanOrEqual(0);
+      // Emptied, the code is not needed on the server's own machine: the old refusal goes.
+      await code.fill('');
+      await page.getByRole('button', { name: 'Connect' }).click();
+      const badge = page.getByLabel('Badge');
+      await badge.waitFor({ timeout: 15_000 });
+      await badge.click();
+      await page.keyboard.insertText('B'.repeat(10_000));
+      expect((await badge.inputValue()).length).toBe(FIELD_LIMITS.badge);
+      await page.getByLabel('PIN').fill('2468');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 15_000 });
+      expect(await wide()).toBeLessThanOrEqual(0);
+      const box = await alert.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+      const form = await page.locator('form').first().boundingBox();
+      expect(form!.x + form!.width).toBeLessThanOrEqual(360);
     } finally {
       await restarted.stop();
     }

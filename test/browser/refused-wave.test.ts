@@ -135,6 +135,6 @@ describe.skipIf(!executable)('a wave refused in Chromium', () => {
     expect(await b.getByTestId('refused').count()).toBe(0);
     await b.goto(`${url}/#/sync-problems`);
     await b.getByRole('article', { name: /was not released/ }).waitFor();
-    await b.getByText(/Acknowledged · wave\.released · by .*lead 2.*: /).waitFor();
+    await b.getByText(/Acknowledged · a wave released · by .*lead 2.*: /).waitFor();
   });
 });

@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import type { DailyOrderCount } from '../../../shared/domain/daily-order-count';
 import type { PickTask } from '../../../shared/domain/pick-task';
 import { computeKpis, type Kpis } from '../../../shared/engines/kpi/kpis';
-import type { Result } from '../../../shared/result';
+import { fail, type Result } from '../../../shared/result';
 import { db } from '../db';
 
 const dailyCounts = db.dailyOrderCounts as unknown as Table<DailyOrderCount, string>;
@@ -17,7 +17,7 @@ export const loadKpis = async (from: Date, to: Date, now: Date): Promise<Result<
     db.backorderLines.toArray(),
     pickTasks.toArray(),
   ]);
-  return computeKpis({
+  const kpis = computeKpis({
     events,
     dailyCounts: counts,
     lines,
@@ -26,4 +26,11 @@ export const loadKpis = async (from: Date, to: Date, now: Date): Promise<Result<
     to: to.toISOString(),
     now: now.toISOString(),
   });
+  if (kpis.ok) return kpis;
+  // The engine names the record by id and field, for whoever looks at the console; the lead
+  // reads what happened and what to do.
+  console.warn(`Shift figures: ${kpis.reason}`);
+  return fail(
+    'The figures cannot be worked out: a record on this device cannot be read. Sync, then open the figures again; if this goes on, tell whoever looks after the server.',
+  );
 };

@@ -92,3 +92,29 @@ export const usePickers = (): Operator[] | undefined =>
     const pickers = await db.operators.filter((o) => o.role === 'picker' && o.active).toArray();
     return pickers.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
   }, []);
+
+// The item and location codes people read for the ids an order's planned lines name; an id
+// stays only for a row this device does not hold.
+export interface PlannedCodes {
+  skus: ReadonlyMap<string, string>;
+  locations: ReadonlyMap<string, string>;
+}
+
+export const usePlannedCodes = (
+  tasks: readonly { skuId: string; locationId: string }[],
+): PlannedCodes | undefined => {
+  const skuIds = [...new Set(tasks.map((t) => t.skuId))].sort();
+  const locationIds = [...new Set(tasks.map((t) => t.locationId))].sort();
+  return useLiveQuery(async () => {
+    const [skus, locations] = await Promise.all([
+      db.skus.bulkGet(skuIds),
+      db.locations.bulkGet(locationIds),
+    ]);
+    return {
+      skus: new Map((skus as (Sku | undefined)[]).flatMap((s) => (s ? [[s.id, s.sku]] : []))),
+      locations: new Map(
+        (locations as (Location | undefined)[]).flatMap((l) => (l ? [[l.id, l.code]] : [])),
+      ),
+    };
+  }, [skuIds.join('\n'), locationIds.join('\n')]);
+};

@@ -7,6 +7,7 @@ import { useQueueLines, useSkuCodes } from '../../db/tables/backorder-lines';
 import { lineName } from '../../../shared/event-rules/names';
 import { cap } from '../../../shared/event-rules/tours';
 import { describeOwed } from '../../../shared/rules/owed-words';
+import { FIELD_LIMITS } from '../../../shared/field-limits';
 
 const ROW_PX = 92;
 const DAY_MS = 86_400_000;
@@ -53,7 +54,14 @@ export const QueueScreen = () => {
       <RefusalNotices screen="queue" />
       <label className="inline">
         Reason for a hold
-        <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
+        <input
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setError(null);
+          }}
+          maxLength={FIELD_LIMITS.holdReason}
+        />
       </label>
       {error && (
         <p className="error" role="alert">

@@ -12,6 +12,7 @@ export const TourMap = ({
   warehouse,
   points,
   tasks,
+  codes,
   label,
   lengthM,
 }: {
@@ -19,6 +20,8 @@ export const TourMap = ({
   points: ReadonlyMap<string, Point>;
   // In route order.
   tasks: readonly { locationId: string }[];
+  // Each stop's location code, where known: people read codes, not ids.
+  codes?: ReadonlyMap<string, string>;
   label: string;
   lengthM: number;
 }) => {
@@ -71,7 +74,7 @@ export const TourMap = ({
       <g className="map-stops">
         {stops.map((s) => (
           <g key={s.number} className="map-stop">
-            <title>{`Stop ${s.number}: ${s.locationId}${s.tasks > 1 ? ` (${s.tasks} picks)` : ''}`}</title>
+            <title>{`Stop ${s.number}: ${codes?.get(s.locationId) ?? s.locationId}${s.tasks > 1 ? ` (${s.tasks} picks)` : ''}`}</title>
             <circle cx={s.x} cy={s.y} r={0.8} />
             <text x={s.x} y={s.y + 0.35} textAnchor="middle">
               {s.number}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PackLine } from '../../../shared/packing/pack-order';
 import { verifiedOf, type Verified } from '../../../shared/packing/verify';
+import { FIELD_LIMITS } from '../../../shared/field-limits';
 
 const skuText = (l: PackLine) =>
   l.sku ? `${l.sku.sku} · ${l.sku.description}` : `an item not on this device (${l.line.skuId})`;
@@ -30,7 +31,7 @@ const CountEntry = ({
           pattern="[0-9]*"
           value={count}
           onChange={(e) => setCount(e.target.value.replace(/\D/g, ''))}
-          maxLength={6}
+          maxLength={FIELD_LIMITS.quantityDigits}
         />
       </label>
       <button type="submit">Confirm count</button>

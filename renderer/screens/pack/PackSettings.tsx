@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PackStationSettings } from '../../../shared/packing/station-settings';
 import { savePackSettings } from '../../packing/station-settings';
 import { FormMessage } from '../../components/FormMessage';
+import { FIELD_LIMITS } from '../../../shared/field-limits';
 
 // This station's way of verifying a tote, and its code (its totes listed first).
 export const PackSettings = ({
@@ -18,6 +19,8 @@ export const PackSettings = ({
     <details className="pack-settings">
       <summary>Station settings</summary>
       <form
+        // A changed setting makes "Saved." or the last refusal old news.
+        onChange={() => setMessage(null)}
         onSubmit={(e) => {
           e.preventDefault();
           const done = savePackSettings({ verify, station });
@@ -39,7 +42,11 @@ export const PackSettings = ({
         </label>
         <label>
           This station&apos;s code
-          <input value={station} onChange={(e) => setStation(e.target.value)} maxLength={50} />
+          <input
+            value={station}
+            onChange={(e) => setStation(e.target.value)}
+            maxLength={FIELD_LIMITS.stationSetting}
+          />
         </label>
         <button type="submit">Save station settings</button>
         <FormMessage message={message} />

@@ -150,7 +150,7 @@ export const ShipmentForm = ({
           inputMode="numeric"
           value={form.parcels}
           onChange={(e) => set('parcels')(e.target.value)}
-          maxLength={4}
+          maxLength={SHIPMENT_LIMITS.parcelsDigits}
           {...props('parcels')}
         />
         <FieldError id="pack-err-parcels" text={errors.parcels} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { loadScannerConfig, saveScannerConfig } from '../../picking/scanner-settings';
 import { FormMessage } from '../../components/FormMessage';
+import { FIELD_LIMITS } from '../../../shared/field-limits';
 
 // The scanner's prefix, suffix and timing, for a wedge scanner set up differently from the
 // factory defaults.
@@ -14,6 +15,8 @@ export const ScannerSettings = () => {
     <details className="scanner-settings">
       <summary>Scanner settings</summary>
       <form
+        // A changed setting makes "Saved." or the last refusal old news.
+        onChange={() => setMessage(null)}
         onSubmit={(e) => {
           e.preventDefault();
           const done = saveScannerConfig({
@@ -29,7 +32,11 @@ export const ScannerSettings = () => {
       >
         <label>
           Prefix the scanner sends first
-          <input value={prefix} onChange={(e) => setPrefix(e.target.value)} maxLength={20} />
+          <input
+            value={prefix}
+            onChange={(e) => setPrefix(e.target.value)}
+            maxLength={FIELD_LIMITS.scannerPrefix}
+          />
         </label>
         <label>
           Key after each code
@@ -44,7 +51,7 @@ export const ScannerSettings = () => {
             inputMode="numeric"
             value={gap}
             onChange={(e) => setGap(e.target.value)}
-            maxLength={4}
+            maxLength={FIELD_LIMITS.scannerGapDigits}
           />
         </label>
         <button type="submit">Save scanner settings</button>

@@ -6,6 +6,7 @@ import type { Sku } from '../../../shared/domain/sku';
 import { remainingOf, type PickStep } from '../../../shared/picking/pick-step';
 import { ManualEntry } from './ManualEntry';
 import { ShortPickForm, type ShortPick } from './ShortPickForm';
+import { FIELD_LIMITS } from '../../../shared/field-limits';
 
 const PROMPT: Record<PickStep['step'], string> = {
   location: 'Scan the location',
@@ -91,7 +92,7 @@ export const TaskPanel = (p: TaskPanelProps) => {
                   pattern="[0-9]*"
                   value={count}
                   onChange={(e) => setCount(e.target.value.replace(/\D/g, ''))}
-                  maxLength={6}
+                  maxLength={FIELD_LIMITS.quantityDigits}
                 />
               </label>
               <button type="submit">Set count</button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TourWalk } from '../../../shared/picking/tour-walk';
+import { FIELD_LIMITS } from '../../../shared/field-limits';
 
 // End of a tour: what was picked, short and skipped on the way, then the totes to a pack
 // station (scanned or typed).
@@ -44,7 +45,11 @@ export const TourEnd = (p: {
           </p>
           <label>
             Pack station
-            <input value={station} onChange={(e) => setStation(e.target.value)} maxLength={50} />
+            <input
+              value={station}
+              onChange={(e) => setStation(e.target.value)}
+              maxLength={FIELD_LIMITS.packStation}
+            />
           </label>
           <button type="submit" className="big" disabled={!station.trim()}>
             Drop at pack station

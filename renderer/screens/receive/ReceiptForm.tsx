@@ -6,6 +6,7 @@ import type {
   ReceiptField,
   ReceiptForm as Form,
 } from '../../../shared/receiving/receipt-form';
+import { FIELD_LIMITS } from '../../../shared/field-limits';
 
 const FieldError = ({ field, text }: { field: ReceiptField; text: string | undefined }) =>
   text ? (
@@ -71,7 +72,7 @@ export const ReceiptForm = ({
           onKeyDown={next('receive-qty')}
           autoComplete="off"
           spellCheck={false}
-          maxLength={200}
+          maxLength={FIELD_LIMITS.itemCode}
           {...props('sku')}
         />
         {sku && !errors.sku && (
@@ -90,7 +91,7 @@ export const ReceiptForm = ({
           onChange={(e) => onChange('qty', e.target.value)}
           onKeyDown={next('receive-location')}
           autoComplete="off"
-          maxLength={20}
+          maxLength={FIELD_LIMITS.receiptQtyText}
           {...props('qty')}
         />
         <FieldError field="qty" text={errors.qty} />
@@ -103,7 +104,7 @@ export const ReceiptForm = ({
           onChange={(e) => onChange('locationCode', e.target.value)}
           autoComplete="off"
           spellCheck={false}
-          maxLength={200}
+          maxLength={FIELD_LIMITS.locationCode}
           {...props('location')}
         />
         <FieldError field="location" text={errors.location} />

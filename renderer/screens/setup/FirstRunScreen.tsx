@@ -11,6 +11,7 @@ import { enroll } from '../../sync/enroll';
 import { wakeSync } from '../../sync/page-sync';
 import { parseServerAddress } from '../../sync/server-address';
 import { StartOver } from './StartOver';
+import { FIELD_LIMITS } from '../../../shared/field-limits';
 
 // Once per device: the one-time code an admin gave (none on the server's own station). In a
 // browser the server is the one that served this page; the desktop app asks for its address
@@ -70,7 +71,8 @@ export const FirstRunScreen = () => {
           {waiting !== undefined && <p>{waitingWhileUnknown(waiting)}</p>}
         </div>
       )}
-      <form className="form" onSubmit={submit}>
+      {/* A changed field makes the last refusal old news; the next attempt says its own. */}
+      <form className="form" onSubmit={submit} onChange={() => setError(null)}>
         {shell ? (
           <label>
             Server address <span className="hint">(leave empty for this station's own server)</span>
@@ -78,6 +80,7 @@ export const FirstRunScreen = () => {
               value={serverUrl}
               onChange={(e) => setServerUrl(e.target.value)}
               inputMode="url"
+              maxLength={FIELD_LIMITS.serverAddress}
               placeholder="https://fillwave.lan:4780"
             />
           </label>
@@ -105,13 +108,19 @@ export const FirstRunScreen = () => {
           <input
             value={code}
             onChange={(e) => setCode(e.target.value)}
+            maxLength={FIELD_LIMITS.enrollmentCode}
             autoComplete="off"
             autoCapitalize="characters"
           />
         </label>
         <label>
           Device name
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={FIELD_LIMITS.deviceName}
+          />
         </label>
         {error && (
           <p className="error" role="alert">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { signInWithPin } from '../../auth/sign-in';
 import { useAppStore } from '../../stores/app-store';
+import { FIELD_LIMITS } from '../../../shared/field-limits';
 
 // Badge (scanned or typed) and PIN, checked on the device against the synced operator record:
 // signing in needs no network.
@@ -25,12 +26,14 @@ export const SignInScreen = () => {
   return (
     <section aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
-      <form className="form" onSubmit={submit}>
+      {/* A changed field makes the last refusal old news; the next attempt says its own. */}
+      <form className="form" onSubmit={submit} onChange={() => setError(null)}>
         <label>
           Badge
           <input
             value={badge}
             onChange={(e) => setBadge(e.target.value)}
+            maxLength={FIELD_LIMITS.badge}
             autoFocus
             autoComplete="off"
             required
@@ -43,6 +46,7 @@ export const SignInScreen = () => {
             onChange={(e) => setPin(e.target.value)}
             type="password"
             inputMode="numeric"
+            maxLength={FIELD_LIMITS.pinDigits}
             autoComplete="off"
             required
           />

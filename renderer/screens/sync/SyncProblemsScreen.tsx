@@ -1,3 +1,4 @@
+import { actionName, actionNameFirst } from '../../../shared/outcomes/action-words';
 import { RefusalItem } from '../../components/RefusalNotices';
 import {
   discardParkedEvent,
@@ -26,7 +27,7 @@ const Parked = ({ r }: { r: RejectedEvent }) => (
   <li>
     <strong>{r.message}</strong>
     <div className="queue-sub">
-      {r.type} · {when(r.at)} · {r.code}
+      {actionNameFirst(r.type)} · {when(r.at)}
     </div>
     <button type="button" onClick={() => void retryParkedEvent(r.id)}>
       Retry
@@ -113,7 +114,7 @@ export const SyncProblemsScreen = () => {
           <ul className="problems" aria-label="Sync log">
             {log.map((e) => (
               <li key={`${e.at}-${e.action}-${e.eventId}`}>
-                {when(e.at)} · {LOG_WORDS[e.action]} · {e.type} · {e.detail}
+                {when(e.at)} · {LOG_WORDS[e.action]} · {actionName(e.type)} · {e.detail}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import type { BackorderLine } from '../../domain/backorder-line';
-import { describeIssues } from '../../describe-issues';
+import { sayIssues } from '../../say-issues';
+import { EVENT_FIELD_WORDS } from '../../sync-api/events/field-words';
 import { fail, ok, type Result } from '../../result';
 import {
   WaveReleasedSchema,
@@ -207,7 +208,10 @@ const releaseOne = (
     // Reserve and release in one event: the stock cannot go elsewhere between the two.
     if (allocation.length > 0) payload.allocation = allocation;
     const parsed = WaveReleasedSchema.safeParse(payload);
-    if (!parsed.success) return fail(`${name}: ${describeIssues(parsed.error)}`);
+    if (!parsed.success)
+      return fail(
+        `${name} cannot be released as planned. ${sayIssues(parsed.error, EVENT_FIELD_WORDS['wave.released'])}`,
+      );
     out.push({ payload: parsed.data, cutoffAt: wave.cutoffAt, tours });
   }
   return ok(out);

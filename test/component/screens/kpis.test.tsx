@@ -1,10 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/db';
 import { useAppStore } from '../../../renderer/stores/app-store';
 import { PIA, seedAssignedTour } from '../picker/picker-world';
 import { enrollLocally, renderAt } from '../fixtures';
+import { developerWordsIn } from '../../fixtures/developer-words';
 
 const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const event = (id: string, type: string, hoursAgo: number, payload: unknown) => ({
@@ -51,12 +52,18 @@ describe('shift figures', () => {
     ).toBeInTheDocument();
   });
 
-  it('says "no data" rather than a number when nothing happened, and names a bad record', async () => {
+  it('says "no data" rather than a number when nothing happened, and says a bad record in words', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const user = userEvent.setup();
     renderAt('/kpis');
     expect(await screen.findByTestId('kpi-duration')).toHaveTextContent('no data');
     await db.events.put(event('bad', 'pick.confirmed', 1, { pickTaskId: 'K1' }));
     await user.click(screen.getByRole('button', { name: 'Last 30 days' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(/bad/);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/a record on this device cannot be read/);
+    expect(developerWordsIn(alert.textContent ?? '')).toEqual([]);
+    // The record's id and field go to the console, for whoever looks closer.
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/event bad \(pick\.confirmed\)/));
+    warn.mockRestore();
   });
 });

@@ -49,8 +49,8 @@ describe('sync problems: events set aside', () => {
           .map((li) => li.textContent),
       )
       .toEqual([
-        expect.stringMatching(/Discarded · backorder-line.held/),
-        expect.stringMatching(/Sent again · backorder-line.held/),
+        expect.stringMatching(/Discarded · a hold on a line/),
+        expect.stringMatching(/Sent again · a hold on a line/),
       ]);
   });
 });

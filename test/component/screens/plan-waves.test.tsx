@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Location } from '../../../shared/domain/location';
@@ -123,6 +123,25 @@ describe('wave templates and the wave preview', () => {
     );
     expect(screen.queryByRole('article')).toBeNull();
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('names the items and locations of an order by their codes, never their ids', async () => {
+    await seed();
+    await db.skus.update('SKU-1', { sku: 'ITEM-ONE' });
+    await db.locations.update('L1', { code: 'BIN-A1' });
+    const user = userEvent.setup();
+    render(<PlanScreen />);
+    await user.click(screen.getByRole('button', { name: 'Plan waves' }));
+    const wave = await screen.findByRole('article', { name: WAVE });
+    for (const open of within(wave).getAllByRole('button', { name: /^Open Tour/ }))
+      await user.click(open);
+    const lines = await screen.findByRole('list', { name: 'Lines of SO-1' });
+    await waitFor(() => expect(lines).toHaveTextContent('SO-1/1: 1 × ITEM-ONE at BIN-A1'));
+    // The route's stops too.
+    const stops = () =>
+      [...document.querySelectorAll('.map-stops title')].map((t) => t.textContent);
+    await waitFor(() => expect(stops().some((t) => /^Stop \d+: BIN-A1$/.test(t!))).toBe(true));
+    expect(stops().filter((t) => /: L1\b/.test(t!))).toEqual([]);
   });
 
   it('moves an order to another tour: both tours change lines and distance', async () => {

@@ -126,6 +126,8 @@ describe('the backorder queue', () => {
     expect(await db.outbox.count()).toBe(0);
     // With a reason, the hold goes through and the message is gone.
     await user.type(reason, 'Customer asked');
+    // Corrected, the form no longer shows the old refusal.
+    expect(screen.queryByRole('alert')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Hold SO-1/1' }));
     expect(
       await within(await screen.findByTestId('line-SO-1/1')).findByText('held'),

@@ -152,6 +152,6 @@ describe('a refusal where the person works', () => {
     await user.click(within(item).getByRole('button', { name: 'Dismiss' }));
     await expect.poll(() => db.rejected.count()).toBe(0);
     expect((await syncLog(db)).map((e) => e.action)).toEqual(['dismissed', 'acknowledged']);
-    expect(await screen.findByText(/Dismissed · wave.released/)).toBeInTheDocument();
+    expect(await screen.findByText(/Dismissed · a wave released/)).toBeInTheDocument();
   });
 });

@@ -128,6 +128,33 @@ describe('the admin API', () => {
     expect((await admin('PATCH', '/operators/op-ghost', { name: 'G' })).status).toBe(422);
   });
 
+  it("refuses a badge that differs only by case from another operator's, when created or renamed", async () => {
+    const caseOnly = `Badge pi1 differs only by case from badge PI1 of Pat Picker (operator ${OPERATORS.picker}); sign-in reads badges in any case, so choose another badge.`;
+    const created = await admin('POST', '/operators', {
+      badge: 'pi1',
+      name: 'Copy',
+      role: 'picker',
+      pin: '1234',
+    });
+    expect(created.status).toBe(422);
+    expect(await created.json()).toEqual({ error: 'badge-taken', message: caseOnly });
+    const renamed = await admin('PATCH', `/operators/${OPERATORS.picker2}`, { badge: 'pi1' });
+    expect(renamed.status).toBe(422);
+    expect(await renamed.json()).toEqual({
+      error: 'badge-taken',
+      message: caseOnly,
+    });
+    const badges = await t.db.query<{ id: string; badge: string }>(
+      "SELECT id, badge FROM operators WHERE lower(badge) = 'pi1' OR id = $1 ORDER BY id",
+      [OPERATORS.picker2],
+    );
+    expect(badges.map((o) => o.badge).sort()).toEqual(['PI1', 'PI2']);
+    // An operator's own badge in another case is theirs to take.
+    expect((await admin('PATCH', `/operators/${OPERATORS.picker}`, { badge: 'pi1' })).status).toBe(
+      200,
+    );
+  });
+
   it('changes and deactivates operators; a deactivated operator can no longer record work', async () => {
     expect(
       (await admin('PATCH', `/operators/${OPERATORS.picker2}`, { name: 'Pia P.' })).status,

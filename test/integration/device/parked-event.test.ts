@@ -127,7 +127,7 @@ describe(`an event the server fails on, on ${kind}`, () => {
     ]);
     expect(await device.db.rejected.get(ids[1]!)).toMatchObject({
       code: 'bad-request',
-      message: expect.stringMatching(/at: must be a date between 2000 and 2099/),
+      message: expect.stringMatching(/An event's time must be a date between 2000 and 2099/),
     });
   });
 });

@@ -300,8 +300,8 @@ describe('sync engine: the person sees what they did', () => {
     });
     const problems = (await device.db.quarantine.toArray()).map((q) => q.reason).sort();
     expect(problems).toEqual([
-      'location L9: side: Invalid option: expected one of "left"|"right"',
-      'sku BAD-1: weightKg: Invalid input: expected number, received string',
+      'A location from the server could not be read here, so this device left it out. The side must be one of left, right.',
+      'An item from the server could not be read here, so this device left it out. The weight kg must be a number.',
     ]);
     expect(await device.db.skus.count()).toBe(3);
     expect(await device.db.locations.count()).toBe(5);

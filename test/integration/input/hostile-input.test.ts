@@ -74,19 +74,27 @@ describe.each(kinds)('hostile input on %s', (kind) => {
     )[0]!.n;
 
   it.each([
-    ['a seq past 2^31-1', { seq: 2 ** 31 }, /seq: is too large/],
-    ['a timestamp in year 0', { at: '0000-01-01T00:00:00Z' }, /at: must be a date between 2000/],
-    ['a +23:59 offset', { at: '2026-01-01T00:00:00+23:59' }, /at: has a UTC offset beyond ±14:00/],
-    ['a NUL byte in the type', { type: 'pick\u0000confirmed' }, /type: contains a NUL/],
+    ['a seq past 2^31-1', { seq: 2 ** 31 }, /An event's number is too large/],
+    [
+      'a timestamp in year 0',
+      { at: '0000-01-01T00:00:00Z' },
+      /An event's time must be a date between 2000/,
+    ],
+    [
+      'a +23:59 offset',
+      { at: '2026-01-01T00:00:00+23:59' },
+      /An event's time has a UTC offset beyond ±14:00/,
+    ],
+    ['a NUL byte in the type', { type: 'pick\u0000confirmed' }, /An event's kind contains a NUL/],
     [
       'a lone surrogate in the operator',
       { operatorId: 'pick-1\ud800' },
-      /operatorId: is not valid text/,
+      /An event's operator is not valid text/,
     ],
     [
       'a payload nested 5,000 deep',
       { type: 'no.such', payload: NESTED },
-      /payload: is nested more than 32/,
+      /An event's content is nested more than 32/,
     ],
   ])('refuses an envelope with %s by field, storing nothing', async (_what, over, message) => {
     const res = await push([event(over)]);
@@ -102,14 +110,14 @@ describe.each(kinds)('hostile input on %s', (kind) => {
       {},
       { pickTaskId: 'T\u00001', qty: 1, toteCode: 'X' },
       'invalid-payload',
-      /pickTaskId: contains a NUL/,
+      /The pick task contains a NUL/,
     ],
     [
       'a lone surrogate in a payload text',
       {},
       { pickTaskId: 'T1', qty: 1, toteCode: 'X\ud800' },
       'invalid-payload',
-      /toteCode: is not valid text/,
+      /The tote code is not valid text/,
     ],
     [
       'a NUL byte in an unknown event',
@@ -200,7 +208,7 @@ describe.each(kinds)('hostile input on %s', (kind) => {
     ]);
     const [result] = PushResponseSchema.parse(await res.json()).results;
     expect(result).toMatchObject({ status: 'rejected', code: 'invalid-payload' });
-    expect(result?.status === 'rejected' && result.message).toMatch(/qty: is too large/);
+    expect(result?.status === 'rejected' && result.message).toMatch(/The quantity is too large/);
   });
 
   it('answers 400, not 500, to a checkpoint past what the database counts', async () => {
@@ -257,7 +265,7 @@ describe.each(kinds)('hostile input on %s', (kind) => {
     expect(ErrorBodySchema.parse(await overflow.json())).toMatchObject({
       error: 'data-refused',
       message: expect.stringMatching(
-        /oms.stock-received event holds a value the database cannot store \(.*out of range/,
+        /The event "oms.stock-received" holds a value the database cannot store \(.*out of range/,
       ),
     });
     const enroll = await fetch(`${server.url}/api/v1/enroll`, {

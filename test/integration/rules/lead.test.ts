@@ -6,6 +6,7 @@ import { availableDbKinds, openTestDatabase, type TestDatabase } from '../../fix
 import { testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
 import { OPERATORS, rowOf, seedWorld, worldDevice } from '../../fixtures/world';
+import { actionName } from '../../../shared/outcomes/action-words';
 
 const kinds = await availableDbKinds();
 const NO_LIMIT = { burst: 1e9, perSecond: 1e9 };
@@ -310,7 +311,7 @@ describe.each(kinds)('lead rules on %s', (kind) => {
       expect(result, type).toMatchObject({
         status: 'rejected',
         code: 'role-required',
-        message: expect.stringContaining(`Only a ${role} may do this (${type})`),
+        message: expect.stringContaining(`Only a ${role} may record ${actionName(type)};`),
       });
     }
     expect(await push(OPERATORS.retired, 'tour.claimed', { tourId: 'x' })).toMatchObject({

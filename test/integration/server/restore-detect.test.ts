@@ -187,6 +187,8 @@ describe.each(kinds)('a restore noticed on %s', (kind) => {
   it('refuses a last accepted id that is not an event id, with a reason', async () => {
     const res = await post('/api/v1/push', { events: [event(1)], lastAccepted: 'x' });
     expect(res.status).toBe(400);
-    expect((await errorOf(res)).message).toContain('lastAccepted');
+    expect((await errorOf(res)).message).toContain(
+      'The last event the server accepted is not in the form this app expects.',
+    );
   });
 });

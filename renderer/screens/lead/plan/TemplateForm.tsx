@@ -4,6 +4,7 @@ import {
   type NamedTemplate,
   type TemplateField,
 } from '../../../../shared/planning/wave-templates';
+import { FIELD_LIMITS } from '../../../../shared/field-limits';
 import { chooseTemplate, loadTemplates, saveTemplate } from '../../../planning/wave-templates';
 
 type Draft = Record<Exclude<TemplateField, 'groupByCutoff'>, string> & { groupByCutoff: boolean };
@@ -16,6 +17,14 @@ const NUMBERS = [
   ['maxVolumeL', 'Max volume (L)'],
   ['cartTotes', 'Cart totes'],
 ] as const;
+
+// Each box as long as its schema's largest value typed out.
+const numberLength = (name: (typeof NUMBERS)[number][0]): number =>
+  name === 'cartTotes'
+    ? FIELD_LIMITS.cartTotesDigits
+    : name === 'maxWeightKg' || name === 'maxVolumeL'
+      ? FIELD_LIMITS.templateMeasureText
+      : FIELD_LIMITS.templateCountDigits;
 
 const draftOf = (t: NamedTemplate): Draft => ({
   name: t.name,
@@ -85,7 +94,7 @@ export const TemplateForm = ({ onChosen }: { onChosen: (t: NamedTemplate) => voi
   };
 
   const field = (name: TemplateField, label: string, input: ReactNode) => (
-    <div className="template-field">
+    <div className="template-field" key={name}>
       <label htmlFor={`template-${name}`}>{label}</label>
       {input}
       {problems[name] && (
@@ -129,6 +138,7 @@ export const TemplateForm = ({ onChosen }: { onChosen: (t: NamedTemplate) => voi
             {...aria('name')}
             value={draft.name}
             onChange={(e) => set('name', e.target.value)}
+            maxLength={FIELD_LIMITS.templateName}
           />,
         )}
         {NUMBERS.map(([name, label]) =>
@@ -138,6 +148,7 @@ export const TemplateForm = ({ onChosen }: { onChosen: (t: NamedTemplate) => voi
             <input
               {...aria(name)}
               inputMode="decimal"
+              maxLength={numberLength(name)}
               value={draft[name]}
               onChange={(e) => set(name, e.target.value)}
             />,
@@ -149,6 +160,7 @@ export const TemplateForm = ({ onChosen }: { onChosen: (t: NamedTemplate) => voi
           <input
             {...aria('zones')}
             value={draft.zones}
+            maxLength={FIELD_LIMITS.templateZonesText}
             onChange={(e) => set('zones', e.target.value)}
           />,
         )}

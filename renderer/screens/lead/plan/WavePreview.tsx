@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PlannedTour } from '../../../../shared/engines/batching/batch-tours';
 import type { OrderMove } from '../../../../shared/engines/plan/move-order';
 import type { LeftWhy, PlanPreview, PreviewWave } from '../../../../shared/engines/plan/shift';
+import { usePlannedCodes } from '../../../db/tables/planning';
 import { TourMap } from '../TourMap';
 import { count, figures } from './words';
 
@@ -103,6 +104,7 @@ const TourItem = ({
   problem: MoveProblem | null;
 }) => {
   const [open, setOpen] = useState(false);
+  const codes = usePlannedCodes(open ? planned.tasks : []);
   const w = preview.waves[wave]!;
   const label = tourLabel(w, tour);
   return (
@@ -126,6 +128,7 @@ const TourItem = ({
             warehouse={preview.context.warehouse}
             points={preview.context.points}
             tasks={planned.tasks}
+            codes={codes?.locations}
             label={label}
             lengthM={planned.routeLengthM}
           />
@@ -173,6 +176,7 @@ const OrderItem = ({
   problem: string | null;
 }) => {
   const [target, setTarget] = useState('');
+  const codes = usePlannedCodes(tasks);
   // Every other tour of every wave, and a new tour of each wave.
   const targets = preview.waves.flatMap((w, wi) => [
     ...w.planned.flatMap((_, ti) =>
@@ -197,7 +201,8 @@ const OrderItem = ({
       <ul className="plan-lines" aria-label={`Lines of ${orderId}`}>
         {tasks.map((k) => (
           <li key={`${k.backorderLineId}|${k.locationId}`}>
-            {k.backorderLineId}: {k.qty} × {k.skuId} at {k.locationId}
+            {k.backorderLineId}: {k.qty} × {codes?.skus.get(k.skuId) ?? k.skuId} at{' '}
+            {codes?.locations.get(k.locationId) ?? k.locationId}
           </li>
         ))}
       </ul>

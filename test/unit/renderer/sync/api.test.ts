@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSyncApi } from '../../../../renderer/sync/api';
+import { developerWordsIn } from '../../../fixtures/developer-words';
 
 const answering = (status: number, body: string, seen: string[] = []) => ({
   seen,
@@ -38,14 +39,21 @@ describe('the sync API client', () => {
     });
   });
 
-  it('says an answer it cannot read in words, with the detail for whoever runs the server', async () => {
-    const api = createSyncApi('fwd.x.y', answering(200, '{"changes":"no"}').fetch);
-    const outcome = await api.pull(null, 5);
-    expect(outcome).toMatchObject({
-      kind: 'retry',
-      reason: expect.stringMatching(
-        /^The server's changes could not be read here; this device will try again\. .*same version \(detail: .+\)\.$/,
-      ),
-    });
+  it('says an answer it cannot read in words, with the detail in the console for whoever runs the server', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const api = createSyncApi('fwd.x.y', answering(200, '{"changes":"no"}').fetch);
+      const outcome = await api.pull(null, 5);
+      expect(outcome).toMatchObject({
+        kind: 'retry',
+        reason: expect.stringMatching(
+          /^The server's changes could not be read here; this device will try again\. .*same version\.$/,
+        ),
+      });
+      expect(developerWordsIn((outcome as { reason: string }).reason)).toEqual([]);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('changes: '));
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -155,7 +155,7 @@ describe('applyLocally', () => {
     });
     expect(applyLocally(pulled(), { ...pick(1), payload: { pickTaskId: 'K1' } })).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('qty'),
+      reason: expect.stringContaining('The quantity is missing: fill it in.'),
     });
     expect(applyLocally(pulled(), { ...pick(1), type: 'no.such' })).toEqual({
       ok: false,

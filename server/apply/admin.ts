@@ -12,8 +12,10 @@ import type { Queryable } from '../db/db';
 import { accepted, defineEventType, rejected } from '../events/registry';
 
 // Sign-in finds a badge in any case (a handheld types 'pi1' for 'PI1'), so two badges that differ
-// only by case would be one badge to the floor: refused, naming whose badge it would shadow.
-const badgeClash = async (tx: Queryable, badge: string, id: string) => {
+// only by case would be one badge to the floor. The admin routes refuse such a badge before
+// they record it (badgeCaseClash); the rules here refuse only the same badge exactly, so a log
+// from before that check replays as it was accepted.
+export const badgeCaseClash = async (tx: Queryable, badge: string, id: string) => {
   const [other] = await tx.query<{ id: string; badge: string; name: string }>(
     'SELECT id, badge, name FROM operators WHERE lower(badge) = lower($1) AND id <> $2 ORDER BY id LIMIT 1',
     [badge, id],
@@ -25,6 +27,14 @@ const badgeClash = async (tx: Queryable, badge: string, id: string) => {
       ? `Badge ${badge} belongs to operator ${other.id}.`
       : `Badge ${badge} differs only by case from badge ${other.badge} of ${other.name} (operator ${other.id}); sign-in reads badges in any case, so choose another badge.`,
   );
+};
+
+const badgeClash = async (tx: Queryable, badge: string, id: string) => {
+  const [other] = await tx.query<{ id: string }>(
+    'SELECT id FROM operators WHERE badge = $1 AND id <> $2 LIMIT 1',
+    [badge, id],
+  );
+  return other ? rejected('badge-taken', `Badge ${badge} belongs to operator ${other.id}.`) : null;
 };
 
 export const operatorCreated = defineEventType({

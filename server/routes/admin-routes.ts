@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { pinProblemForRole } from '../../shared/auth/pin-rule';
+import { badgeCaseClash } from '../apply/admin';
 import { describeIssues } from '../../shared/describe-issues';
 import type { OperatorRole } from '../../shared/domain/operator';
 import {
@@ -54,6 +55,11 @@ const SHIPPED_CODES = new Set(['line-shipped', 'more-than-owed']);
 export const registerAdminRoutes = (app: FastifyInstance, deps: AdminDeps): void => {
   const { db, registry, clock } = deps;
   const guard = { preHandler: requireAdmin(deps.adminToken, clock) };
+  const refuseBadgeCaseClash = async (badge: string, id: string) => {
+    const clash = await badgeCaseClash(db, badge, id);
+    if (clash && !clash.ok) throw new HttpError(422, clash.code, clash.message);
+  };
+
   const record = async (type: string, payload: unknown) => {
     const id = randomUUID();
     const outcome = await recordServerEvent(db, registry, clock, type, payload, id, 'admin');
@@ -103,6 +109,7 @@ export const registerAdminRoutes = (app: FastifyInstance, deps: AdminDeps): void
   app.post('/api/v1/admin/operators', guard, async (request) => {
     const o = parse(OperatorCreateSchema, request.body, 'operator');
     const id = o.id ?? `op-${randomUUID()}`;
+    await refuseBadgeCaseClash(o.badge, id);
     await record('admin.operator-created', {
       id,
       badge: o.badge,
@@ -113,12 +120,11 @@ export const registerAdminRoutes = (app: FastifyInstance, deps: AdminDeps): void
     return { id };
   });
 
-  app.patch<{ Params: { id: string } }>('/api/v1/admin/operators/:id', guard, async (request) =>
-    record('admin.operator-changed', {
-      id: request.params.id,
-      ...parse(OperatorChangeSchema, request.body, 'operator change'),
-    }),
-  );
+  app.patch<{ Params: { id: string } }>('/api/v1/admin/operators/:id', guard, async (request) => {
+    const change = parse(OperatorChangeSchema, request.body, 'operator change');
+    if (change.badge) await refuseBadgeCaseClash(change.badge, request.params.id);
+    return record('admin.operator-changed', { id: request.params.id, ...change });
+  });
 
   app.post<{ Params: { id: string } }>(
     '/api/v1/admin/operators/:id/deactivate',

@@ -3,7 +3,9 @@ import { webcrypto } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkPin } from '../../../renderer/auth/check-pin';
+import { hashPin } from '../../../server/auth/pin-hash';
 import { systemClock } from '../../../server/clock';
+import { recordServerEvent } from '../../../server/events/server-events';
 import { OperatorSchema } from '../../../shared/domain/operator';
 import { PullPageSchema } from '../../../shared/sync-api/pull';
 import { openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
@@ -153,6 +155,26 @@ describe('the admin API', () => {
     expect((await admin('PATCH', `/operators/${OPERATORS.picker}`, { badge: 'pi1' })).status).toBe(
       200,
     );
+  });
+
+  it('still replays a log from before that rule: the logged event is applied as it was accepted', async () => {
+    // The rule lives in the admin routes, not in the event's own rule, which replay runs.
+    const outcome = await recordServerEvent(
+      t.db,
+      registry,
+      systemClock,
+      'admin.operator-created',
+      {
+        id: 'op-old-case',
+        badge: 'PI2'.toLowerCase(),
+        name: 'Old',
+        role: 'picker',
+        pin: hashPin('1234'),
+      },
+      undefined,
+      'admin',
+    );
+    expect(outcome).toEqual({ ok: true });
   });
 
   it('changes and deactivates operators; a deactivated operator can no longer record work', async () => {

@@ -111,7 +111,8 @@ describe.skipIf(!hasStrace)('durability, traced', () => {
       server!.once('exit', () => reject(new Error(`exited:\n${out}`)));
     });
     const port = new URL(url).port;
-    serverPid = Number(readFileSync(path.join(dataDir, 'server.pid'), 'utf8'));
+    // server.pid holds the pid on its first line (then the process's identity, server/db/folder-lock.ts).
+    serverPid = Number(readFileSync(path.join(dataDir, 'server.pid'), 'utf8').split('\n')[0]);
 
     const added = spawnSync(
       'node',

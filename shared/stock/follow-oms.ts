@@ -10,16 +10,18 @@ export interface BinStock {
 }
 
 // What Fillwave holds of a SKU as the OMS counts it: units in bins, units picked and waiting at
-// packing, and units shipped by events the OMS has not been told of yet. The same sum the
-// Fillwave-owner export sets the OMS's figure to (server/oms/stock-levels.ts).
+// packing, picked units of cancelled lines waiting to go back to a bin, and units shipped by
+// events the OMS has not been told of yet. The same sum the Fillwave-owner export sets the OMS's
+// figure to (server/oms/stock-levels.ts computes it in SQL).
 export interface FillwaveHolding {
   inBins: number;
   atPacking: number;
+  toReturn: number;
   shippedUntold: number;
 }
 
 export const heldAsOmsCounts = (h: FillwaveHolding): number =>
-  h.inBins + h.atPacking + h.shippedUntold;
+  h.inBins + h.atPacking + h.toReturn + h.shippedUntold;
 
 // Units the bins gain (+) or lose (-) so that Fillwave holds what the OMS says.
 export const changeToFollow = (omsOnHand: number, h: FillwaveHolding): number =>

@@ -13,10 +13,11 @@ const bin = (locationId: string, onHand: number, reserved = 0) => ({
 });
 
 describe("Fillwave's bins following the OMS's stock figure", () => {
-  it('compares the OMS figure with bins, packing and shipments the OMS was not told of', () => {
-    expect(changeToFollow(10, { inBins: 6, atPacking: 2, shippedUntold: 1 })).toBe(1);
-    expect(changeToFollow(5, { inBins: 6, atPacking: 2, shippedUntold: 1 })).toBe(-4);
-    expect(changeToFollow(9, { inBins: 6, atPacking: 2, shippedUntold: 1 })).toBe(0);
+  it('compares the OMS figure with bins, packing, returns to make and shipments the OMS was not told of', () => {
+    const h = { inBins: 6, atPacking: 2, toReturn: 3, shippedUntold: 1 };
+    expect(changeToFollow(13, h)).toBe(1);
+    expect(changeToFollow(8, h)).toBe(-4);
+    expect(changeToFollow(12, h)).toBe(0);
   });
 
   it('a SKU’s home is the bin holding most of it; with none, the receiving location', () => {

@@ -57,9 +57,9 @@ export const followOmsStock = (d: Draft, p: StockLevelFollowed): RuleOutcome => 
 export const stockKeptByOms = (d: Draft, doing: 'receive' | 'count'): RuleOutcome | null => {
   const settings = floorSettingsOf(d);
   if (settings.stockOwner !== 'oms') return null;
-  const oms = settings.omsName ? ` (${settings.omsName})` : '';
-  return refuse(
-    'stock-kept-by-oms',
-    `Stock is kept by the shop's system${oms} at this site: ${doing} it there; Fillwave follows its figures.`,
-  );
+  return refuse('stock-kept-by-oms', stockKeptWords(settings.omsName, doing));
 };
+
+// The sentence, the same on a refusal and on the Receive screen.
+export const stockKeptWords = (omsName: string | null, doing: 'receive' | 'count'): string =>
+  `Stock is kept by the shop's system${omsName ? ` (${omsName})` : ''} at this site: ${doing} it there; Fillwave follows its figures.`;

@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/clock';
 import { databaseId } from '../../../server/db/migrate';
+import { replayLog } from '../../../server/events/replay';
 import { recordServerEvent } from '../../../server/events/server-events';
 import type { Fetch } from '../../../server/oms/vendure/client';
 import { VendureConnector } from '../../../server/oms/vendure/connector';
@@ -11,6 +12,7 @@ import { OmsRunner } from '../../../server/oms/runner';
 import type { StockOwner } from '../../../server/oms/connector';
 import { PullPageSchema } from '../../../shared/sync-api/pull';
 import type { EventResult } from '../../../shared/sync-api/push';
+import { snapshotState } from '../../fixtures/compare-state';
 import { openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
 import { newDataDir } from '../../fixtures/data-dir';
 import { spawnUntilListening } from '../../fixtures/spawn-server';
@@ -558,6 +560,11 @@ describe('the Vendure connector', () => {
     await runner.round();
     expect(await vendure.stockOnHand('WID-BLUE')).toBe(inVendure + 1);
     expect(await holding('WID-BLUE')).toBe(inVendure + 1);
+
+    // The stock owner and the followed figures are logged events: the log rebuilds the same state.
+    const replica = await t.openSchema('replayvendure');
+    await replayLog(t.db, replica, registry);
+    expect(await snapshotState(replica)).toEqual(await snapshotState(t.db));
   });
 
   it('npm run server -- --oms vendure imports from Vendure, and health shows the connector', async () => {

@@ -18,6 +18,7 @@ import {
   omsExportRefused,
 } from './oms-orders';
 import { backorderLinesAdded, stockReceived } from './oms-stock-and-lines';
+import { stockLevelFollowed, stockOwnerSet } from './oms-stock';
 import { RULE_READS } from './rule-reads';
 import { deviceEventType } from './run-rule';
 
@@ -38,6 +39,8 @@ export const EVENT_TYPES: readonly EventType<unknown>[] = [
   cancellationRefused,
   expectedReceiptRecorded,
   omsExportRefused,
+  stockOwnerSet,
+  stockLevelFollowed,
   ...DEVICE_TYPES,
   operatorCreated,
   operatorChanged,

@@ -1,3 +1,4 @@
+import { FLOOR_SETTINGS_ID } from '../../shared/domain/floor-settings';
 import type { Tables } from '../../shared/event-rules/tables';
 import type { DeviceEventType, DevicePayload } from '../../shared/sync-api/events/catalogue';
 import type { RowRead } from './locked-rows';
@@ -98,12 +99,14 @@ export const RULE_READS: {
     ];
   },
   'location.counted': (p) => [
+    { entity: 'floorSettings', id: FLOOR_SETTINGS_ID },
     { entity: 'location', id: p.locationId },
     { entity: 'sku', id: p.skuId },
     { entity: 'stock', id: `${p.locationId}|${p.skuId}` },
     { entity: 'reservation', field: 'locationId', value: p.locationId },
   ],
   'stock.received': (p) => [
+    { entity: 'floorSettings', id: FLOOR_SETTINGS_ID },
     ...p.lines.flatMap((l): RowRead[] => [
       { entity: 'sku', id: l.skuId },
       { entity: 'location', id: l.locationId },

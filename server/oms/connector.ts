@@ -52,6 +52,9 @@ export interface OmsConnector {
   // repeat changes nothing), before the event that moved them is exported. Optional: an OMS
   // without stock figures has none to set.
   setStockLevels?(levels: StockLevel[]): Promise<void>;
+  // When the OMS owns the stock: its on-hand figure of each of these SKUs it knows (SKUs it does
+  // not know are left out). Fillwave's bins follow them (shared/stock/follow-oms.ts).
+  readStockLevels?(skuIds: readonly string[]): Promise<StockLevel[]>;
 }
 
 // Who owns a site's stock figures (oms_connector_state.stock_owner): with 'oms', receipts and

@@ -1,6 +1,8 @@
 import type { EventRecord } from '../../shared/domain/event-record';
 import type { FeedEntry } from '../../shared/sync-api/feed';
 import { decodeCheckpoint, encodeCheckpoint } from '../../shared/sync-api/checkpoint';
+import { FLOOR_SETTINGS_ID } from '../../shared/domain/floor-settings';
+import { followPlan, homeOf, receivingLocationOf } from '../../shared/stock/follow-oms';
 import { OMS_BULK_MAX } from '../../shared/sync-api/events/oms';
 import type { Clock } from '../clock';
 import type { Db } from '../db/db';
@@ -39,7 +41,15 @@ export interface RunnerOptions {
 
 export type RoundResult =
   | { ran: false; why: 'not-lock-holder' }
-  | { ran: true; exported: number; refused: number; imported: number; cancelled: number }
+  | {
+      ran: true;
+      exported: number;
+      refused: number;
+      imported: number;
+      cancelled: number;
+      // SKUs whose bins moved to follow the OMS's figures (when the OMS owns the stock).
+      followed: number;
+    }
   | { ran: true; unreachable: string };
 
 // Refusals of a cancellation because units have shipped (as the admin API).
@@ -126,6 +136,7 @@ export class OmsRunner {
     await ensureConnectorState(db, connector.name, this.o.stockOwner);
     const now = () => this.o.clock.now().toISOString();
     try {
+      await this.tellDevicesTheStockOwner();
       const exported = await this.exportPending();
       const imported = await this.importChanges();
       await updateConnectorState(db, connector.name, {
@@ -229,7 +240,11 @@ export class OmsRunner {
   // What the OMS says now, as server events: SKUs, new lines, and cancellations (the customer
   // wants fewer units than Fillwave holds). Runs after the exports caught up, so the OMS has heard
   // of every shipment before its figures are compared.
-  private async importChanges(): Promise<{ imported: number; cancelled: number }> {
+  private async importChanges(): Promise<{
+    imported: number;
+    cancelled: number;
+    followed: number;
+  }> {
     const { db, connector } = this.o;
     const state = await readConnectorState(db, connector.name);
     const batch: OmsImport = await connector.importChanges(state?.importCursor ?? null);
@@ -268,11 +283,86 @@ export class OmsRunner {
           reason: outcome.message.slice(0, 500),
         });
     }
+    const followed = await this.followOmsStock();
     await updateConnectorState(db, connector.name, {
       import_cursor: batch.cursor,
       last_import_at: this.o.clock.now().toISOString(),
     });
-    return { imported: fresh.length, cancelled };
+    return { imported: fresh.length, cancelled, followed };
+  }
+
+  // Who keeps the stock figures goes into the floor settings devices pull (as a logged event, so
+  // replay rebuilds it): with the OMS, a device refuses receipts and counts in words.
+  private async tellDevicesTheStockOwner(): Promise<void> {
+    const { stockOwner, connector } = this.o;
+    const [row] = await this.o.db.query<{ stock_owner: string; oms_name: string | null }>(
+      'SELECT stock_owner, oms_name FROM floor_settings WHERE id = $1',
+      [FLOOR_SETTINGS_ID],
+    );
+    const omsName =
+      stockOwner === 'oms'
+        ? connector.name.charAt(0).toUpperCase() + connector.name.slice(1)
+        : null;
+    if ((row?.stock_owner ?? 'fillwave') === stockOwner && (row?.oms_name ?? null) === omsName)
+      return;
+    await this.recordOrThrow('oms.stock-owner-set', { stockOwner, omsName });
+  }
+
+  // The OMS owns the stock: each SKU's bins follow its figure (shared/stock/follow-oms.ts). The
+  // OMS's figure is compared with what Fillwave holds as the OMS counts, shipments it has not been
+  // told of included, and the difference lands on the SKU's home bin as a logged event.
+  private async followOmsStock(): Promise<number> {
+    const { db, connector } = this.o;
+    if (this.o.stockOwner !== 'oms' || !connector.readStockLevels) return 0;
+    const skuIds = (await db.query<{ id: string }>('SELECT id FROM skus ORDER BY id')).map(
+      (r) => r.id,
+    );
+    if (skuIds.length === 0) return 0;
+    const theirs = await connector.readStockLevels(skuIds);
+    const state = await readConnectorState(db, connector.name);
+    const at = this.decode(state?.checkpoint ?? null);
+    const ours = new Map(
+      (
+        await stockLevels(
+          db,
+          theirs.map((l) => l.skuId),
+          at,
+          false,
+        )
+      ).map((l) => [l.skuId, l.onHand]),
+    );
+    const moves = theirs.filter((l) => ours.has(l.skuId) && ours.get(l.skuId) !== l.onHand);
+    if (moves.length === 0) return 0;
+    const receiving = receivingLocationOf(
+      (await db.query<{ id: string }>('SELECT id FROM locations')).map((r) => r.id),
+    );
+    if (!receiving) return 0;
+    const bins = await db.query<{
+      skuId: string;
+      locationId: string;
+      onHand: number;
+      reserved: number;
+    }>(
+      `SELECT sku_id AS "skuId", location_id AS "locationId", on_hand AS "onHand", reserved
+         FROM stock WHERE sku_id = ANY($1::text[])`,
+      [moves.map((m) => m.skuId)],
+    );
+    let followed = 0;
+    for (const m of moves) {
+      const own = bins.filter((b) => b.skuId === m.skuId);
+      const change = m.onHand - ours.get(m.skuId)!;
+      const locationId = homeOf(own, receiving);
+      // Units the OMS lacks that are at packing or shipped untold: nothing a bin can give up.
+      if (followPlan(own, change, locationId).bins.length === 0) continue;
+      await this.recordOrThrow('oms.stock-level-followed', {
+        skuId: m.skuId,
+        omsOnHand: m.onHand,
+        change,
+        locationId,
+      });
+      followed += 1;
+    }
+    return followed;
   }
 
   private record(type: string, payload: unknown) {

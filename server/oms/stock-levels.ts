@@ -2,10 +2,13 @@ import type { EventRecord } from '../../shared/domain/event-record';
 import type { Queryable } from '../db/db';
 import type { StreamPosition } from '../sync/change-stream';
 
-// When Fillwave owns the stock, the OMS's on-hand figure of a SKU is set to what the warehouse
-// holds for it, as the OMS counts: units in bins, units picked and waiting at packing, and units
-// shipped by events the OMS has not been told of yet (this one included: it is about to be). An
-// absolute figure, so setting it twice is setting it once.
+// What the warehouse holds of a SKU, as the OMS counts (shared/stock/follow-oms.ts): units in
+// bins, units picked and waiting at packing, picked units of cancelled lines waiting to go back
+// to their bins (open return instructions: still in the building, and the OMS never took them),
+// and units shipped by events the OMS has not been told of yet (this one included: it is about to
+// be). When Fillwave owns the stock, the OMS's on-hand figure is set to it: an absolute figure,
+// so setting it twice is setting it once. When the OMS owns it, Fillwave's bins follow the OMS's
+// figure by the difference.
 
 export interface StockLevel {
   skuId: string;
@@ -55,6 +58,7 @@ export const stockLevels = async (
      SELECT s.id AS "skuId",
             (coalesce((SELECT sum(on_hand) FROM stock WHERE sku_id = s.id), 0)
              + coalesce((SELECT sum(qty_picked - qty_shipped) FROM backorder_lines WHERE sku_id = s.id), 0)
+             + coalesce((SELECT sum(qty) FROM return_instructions WHERE sku_id = s.id AND status = 'open'), 0)
              + coalesce((SELECT qty FROM unsent WHERE unsent.sku_id = s.id), 0))::int AS "onHand"
        FROM skus s WHERE s.id = ANY($1::text[]) ORDER BY s.id`,
     [skuIds, from.txid, from.pos, includingIt],

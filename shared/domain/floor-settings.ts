@@ -34,6 +34,12 @@ export const FloorSettingsSchema = z.object({
   // (shared/scan/location-check.ts): proof the picker is at the shelf. A row from before the
   // setting existed reads as off.
   locationCheckDigits: z.boolean().default(false),
+  // Who keeps this site's stock figures (docs/oms.md): with 'oms', the shop's system named by
+  // omsName does, and receipts and counts are made there, not on a device. Set by the server's
+  // OMS connector at its start (oms.stock-owner-set), never by a lead. Rows from before read as
+  // Fillwave's.
+  stockOwner: z.enum(['fillwave', 'oms']).default('fillwave'),
+  omsName: z.string().min(1).max(50).nullable().default(null),
 });
 export type FloorSettings = z.infer<typeof FloorSettingsSchema>;
 
@@ -44,6 +50,8 @@ export const DEFAULT_FLOOR_SETTINGS: FloorSettings = {
   pickRatePerHour: 60,
   stallMinutes: 10,
   locationCheckDigits: false,
+  stockOwner: 'fillwave',
+  omsName: null,
 };
 
 // The rules the allocation engine applies, in order: the ones switched on. A rule added to the

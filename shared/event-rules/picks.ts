@@ -1,6 +1,7 @@
 import type { PickTask } from '../domain/pick-task';
 import type { Draft } from './draft';
 import { locationName } from './names';
+import { stockKeptByOms } from './oms-stock';
 import { refreshLines, releaseReservations, reservedAt } from './reservations';
 import { accepted, defineRule, refuse, type RuleContext, type RuleOutcome } from './rule';
 import { tourHeldBy } from './tours';
@@ -183,6 +184,8 @@ export const pickUndone = defineRule({
 export const locationCounted = defineRule({
   type: 'location.counted',
   apply: (d, { locationId, skuId, qty }) => {
+    const kept = stockKeptByOms(d, 'count');
+    if (kept) return kept;
     if (!d.get('location', locationId))
       return refuse('unknown-location', 'That location is not in this warehouse.');
     if (!d.get('sku', skuId)) return refuse('unknown-sku', 'That item is not in the catalogue.');

@@ -1,6 +1,7 @@
 import { INT4_MAX } from '../domain/common';
 import { stockId } from '../domain/stock';
 import { locationName, skuName } from './names';
+import { stockKeptByOms } from './oms-stock';
 import { accepted, defineRule, refuse } from './rule';
 
 // Stock a lead received: each line adds to what is on hand at its location (the stock row is
@@ -10,6 +11,8 @@ import { accepted, defineRule, refuse } from './rule';
 export const stockReceived = defineRule({
   type: 'stock.received',
   apply: (d, { lines, expectedReceiptId }) => {
+    const kept = stockKeptByOms(d, 'receive');
+    if (kept) return kept;
     for (const { skuId, locationId } of lines) {
       if (!d.get('sku', skuId))
         return refuse(

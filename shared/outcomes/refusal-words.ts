@@ -62,6 +62,7 @@ const WHY: Record<string, string> = {
   'role-required': 'your role may not do this',
   'role-not-on-device': 'this device may not sign your role in',
   'not-locked': 'the badge was not locked',
+  'stock-kept-by-oms': "the shop's system keeps the stock here",
 };
 
 // The codes with words of their own (a test walks them all for what a person must not read).

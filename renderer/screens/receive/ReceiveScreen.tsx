@@ -8,6 +8,8 @@ import { findSku, readReceiptScan } from '../../../shared/receiving/receipt-scan
 import { useAct } from '../../actions/use-act';
 import { useScanner } from '../../actions/use-scanner';
 import { RefusalNotices } from '../../components/RefusalNotices';
+import { stockKeptWords } from '../../../shared/event-rules/oms-stock';
+import { useFloorSettings } from '../../db/tables/allocation';
 import { useExpectedReceipts, useReceivingCatalog, useStockOf } from '../../db/tables/receiving';
 import { signalDone, signalRefusal } from '../../platform/feedback';
 import { FillNowList } from './FillNowList';
@@ -20,6 +22,7 @@ const EMPTY: Form = { skuCode: '', qty: '', locationCode: '', expectedReceiptId:
 // stock shows at once, and below it which backorder lines the received items' stock fills now.
 export const ReceiveScreen = () => {
   const catalog = useReceivingCatalog();
+  const settings = useFloorSettings();
   const act = useAct();
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<ReceiptErrors>({});
@@ -90,7 +93,17 @@ export const ReceiveScreen = () => {
     }
   };
 
-  if (!catalog) return <p>Loading the items and locations…</p>;
+  if (!catalog || !settings) return <p>Loading the items and locations…</p>;
+  // The shop's system keeps this site's stock (docs/oms.md): receiving is done there.
+  if (settings.stockOwner === 'oms')
+    return (
+      <section className="receive" aria-labelledby="receive-title">
+        <h1 id="receive-title">Receive stock</h1>
+        <p className="notice" role="status">
+          {stockKeptWords(settings.omsName, 'receive')}
+        </p>
+      </section>
+    );
   const skuCodes = new Map(
     received.map((id) => [id, [...catalog.skuByCode.values()].find((s) => s.id === id)?.sku ?? id]),
   );

@@ -11,6 +11,7 @@ import { sql as floorSettings } from './010-floor-settings';
 import { sql as locationCheckDigits } from './011-location-check-digits';
 import { sql as operatorPinLock } from './012-operator-pin-lock';
 import { sql as omsConnector } from './013-oms-connector';
+import { sql as stockOwner } from './014-stock-owner';
 
 // Append only: a migration that has shipped is never edited, a new one is added.
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 11, name: 'location-check-digits', sql: locationCheckDigits },
   { version: 12, name: 'operator-pin-lock', sql: operatorPinLock },
   { version: 13, name: 'oms-connector', sql: omsConnector },
+  { version: 14, name: 'stock-owner', sql: stockOwner },
 ];
 
 // The state tables, in an order that respects their foreign keys (for reset and compare).

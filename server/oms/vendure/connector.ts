@@ -295,6 +295,20 @@ export class VendureConnector implements OmsConnector {
     if (input.length > 0) await this.client.request(SET_STOCK, { input });
   }
 
+  // Vendure's stock on hand of each SKU's variant (its default stock location), a page at a time.
+  async readStockLevels(skuIds: readonly string[]): Promise<StockLevel[]> {
+    const levels: StockLevel[] = [];
+    for (let i = 0; i < skuIds.length; i += PAGE) {
+      const part = skuIds.slice(i, i + PAGE);
+      const { productVariants } = await this.client.request<{
+        productVariants: { items: { sku: string; stockOnHand: number }[] };
+      }>(VARIANTS, { options: { take: part.length, filter: { sku: { in: part } } } });
+      for (const v of productVariants.items)
+        levels.push({ skuId: v.sku, onHand: Math.max(0, v.stockOnHand) });
+    }
+    return levels;
+  }
+
   // "Cannot cancel, already shipped": a private note on the order, marked with the event id and
   // looked for before it is added.
   private async exportRefusedCancellation(entry: FeedEntry): Promise<ExportOutcome> {

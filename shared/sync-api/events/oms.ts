@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { BackorderLineSchema } from '../../domain/backorder-line';
-import { IdSchema, PositiveQuantitySchema, text, TimestampSchema } from '../../domain/common';
+import {
+  IdSchema,
+  int4,
+  PositiveQuantitySchema,
+  QuantitySchema,
+  text,
+  TimestampSchema,
+} from '../../domain/common';
 import { DailyOrderCountSchema } from '../../domain/daily-order-count';
 import { LocationSchema } from '../../domain/location';
 import { OperatorSchema } from '../../domain/operator';
@@ -91,3 +98,26 @@ export const OmsExportRefusedSchema = z.strictObject({
   message: text(1, 1000),
 });
 export type OmsExportRefused = z.infer<typeof OmsExportRefusedSchema>;
+
+// Who keeps this site's stock figures (docs/oms.md): the OMS connector records it at its start,
+// into the floor settings every device pulls, so a device refuses receipts and counts when the
+// OMS (named by omsName) keeps them.
+export const StockOwnerSetSchema = z.strictObject({
+  stockOwner: z.enum(['fillwave', 'oms']),
+  omsName: text(1, 50).nullable(),
+});
+export type StockOwnerSet = z.infer<typeof StockOwnerSetSchema>;
+
+// The OMS owns the stock and says it holds `omsOnHand` of a SKU, which is `change` units more
+// (or fewer) than Fillwave holds as the OMS counts (shared/stock/follow-oms.ts): the change lands
+// on the SKU's bins, at `locationId` (its home bin) first. The runner works the change out; the
+// rule only applies it, so replay rebuilds the same bins.
+export const StockLevelFollowedSchema = z
+  .strictObject({
+    skuId: IdSchema,
+    omsOnHand: QuantitySchema,
+    change: int4(),
+    locationId: IdSchema,
+  })
+  .refine((p) => p.change !== 0, { message: 'changes nothing: a change of 0 units' });
+export type StockLevelFollowed = z.infer<typeof StockLevelFollowedSchema>;

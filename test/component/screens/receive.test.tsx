@@ -2,6 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/db';
+import { DEFAULT_FLOOR_SETTINGS } from '../../../shared/domain/floor-settings';
 import { useAppStore } from '../../../renderer/stores/app-store';
 import { enrollLocally, line, renderAt } from '../fixtures';
 
@@ -83,6 +84,22 @@ describe('receiving stock on the lead station', () => {
     renderAt('/');
     await user.click(await screen.findByRole('link', { name: 'Receive stock' }));
     expect(await screen.findByRole('heading', { name: 'Receive stock' })).toBeInTheDocument();
+  });
+
+  it("says so instead of offering the form where the shop's system keeps the stock", async () => {
+    await db.floorSettings.put({
+      ...DEFAULT_FLOOR_SETTINGS,
+      stockOwner: 'oms',
+      omsName: 'Vendure',
+    });
+    renderAt('/receive');
+    expect(
+      await screen.findByText(
+        "Stock is kept by the shop's system (Vendure) at this site: receive it there; Fillwave follows its figures.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Receive' })).toBeNull();
+    expect(screen.queryByLabelText('Quantity received')).toBeNull();
   });
 
   it('records a receipt by scan, shows the stock at once and the lines it fills now', async () => {

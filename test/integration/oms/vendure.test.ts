@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/clock';
 import { databaseId } from '../../../server/db/migrate';
+import { replayLog } from '../../../server/events/replay';
 import { recordServerEvent } from '../../../server/events/server-events';
 import type { Fetch } from '../../../server/oms/vendure/client';
 import { VendureConnector } from '../../../server/oms/vendure/connector';
@@ -11,6 +12,7 @@ import { OmsRunner } from '../../../server/oms/runner';
 import type { StockOwner } from '../../../server/oms/connector';
 import { PullPageSchema } from '../../../shared/sync-api/pull';
 import type { EventResult } from '../../../shared/sync-api/push';
+import { snapshotState } from '../../fixtures/compare-state';
 import { openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
 import { newDataDir } from '../../fixtures/data-dir';
 import { spawnUntilListening } from '../../fixtures/spawn-server';
@@ -103,6 +105,7 @@ describe('the Vendure connector', () => {
   const shipInFillwave = async (
     orderId: string,
     lines: { id: string; qty: number; loc: string }[],
+    upTo: 'picked' | 'shipped' = 'shipped',
   ) => {
     waves += 1;
     const waveId = `W${waves}`;
@@ -151,6 +154,7 @@ describe('the Vendure connector', () => {
     }
     await accepted(device.push(OPERATORS.picker, 'tour.completed', { tourId }));
     await accepted(device.push(OPERATORS.picker, 'totes.dropped', { tourId, packStation: 'P1' }));
+    if (upTo === 'picked') return { shipmentId: null, trackingNumber: null };
     const shipmentId = `SH-${waveId}`;
     await accepted(
       device.push(OPERATORS.packer, 'shipment.confirmed', {
@@ -438,6 +442,129 @@ describe('the Vendure connector', () => {
     );
     expect(notes).toHaveLength(1);
     expect(notes[0]!.data.note).toMatch(/has shipped|shipped/);
+  });
+
+  // What Fillwave holds of a SKU as the OMS counts it, once every shipment is told: bins, units at
+  // packing, and picked units of cancelled lines waiting to go back.
+  const holding = async (sku: string) => {
+    const [row] = await t.db.query<{ n: number }>(
+      `SELECT (coalesce((SELECT sum(on_hand) FROM stock WHERE sku_id = $1), 0)
+             + coalesce((SELECT sum(qty_picked - qty_shipped) FROM backorder_lines WHERE sku_id = $1), 0)
+             + coalesce((SELECT sum(qty) FROM return_instructions WHERE sku_id = $1 AND status = 'open'), 0))::int AS n`,
+      [sku],
+    );
+    return row!.n;
+  };
+  const stockRows = () => t.db.query('SELECT id, on_hand, reserved FROM stock ORDER BY id');
+
+  it('with Vendure keeping the stock, devices learn it and a receipt or a count is refused in words, changing nothing', async () => {
+    const runner = live;
+    await runner.round();
+    const settings = (await pullAll(device.token))
+      .filter((c) => c.entity === 'floorSettings')
+      .at(-1);
+    expect(settings?.row).toMatchObject({ stockOwner: 'oms', omsName: 'Vendure' });
+    const before = await stockRows();
+    expect(
+      await device.push(OPERATORS.lead, 'stock.received', {
+        receiptId: 'R-OMS-1',
+        lines: [{ skuId: 'WID-BLUE', locationId: 'L1', qty: 5 }],
+      }),
+    ).toMatchObject({
+      status: 'rejected',
+      code: 'stock-kept-by-oms',
+      message:
+        "Stock is kept by the shop's system (Vendure) at this site: receive it there; Fillwave follows its figures.",
+    });
+    expect(
+      await device.push(OPERATORS.picker, 'location.counted', {
+        locationId: 'L1',
+        skuId: 'WID-BLUE',
+        qty: 99,
+      }),
+    ).toMatchObject({
+      status: 'rejected',
+      code: 'stock-kept-by-oms',
+      message: expect.stringContaining('(Vendure) at this site: count it there'),
+    });
+    expect(await stockRows()).toEqual(before);
+  });
+
+  it("with Vendure keeping the stock, a change to it there reaches Fillwave's bins and a device's pull", async () => {
+    const runner = live;
+    await runner.round();
+    expect(await holding('WID-BLUE')).toBe(await vendure.stockOnHand('WID-BLUE'));
+    const [l1] = await t.db.query<{ on_hand: number }>(
+      "SELECT on_hand FROM stock WHERE id = 'L1|WID-BLUE'",
+    );
+    // Seven more arrive at the shop: they land on WID-BLUE's home bin.
+    await vendure.setStock('WID-BLUE', (await vendure.stockOnHand('WID-BLUE')) + 7);
+    expect(await runner.round()).toMatchObject({ ran: true, followed: 1 });
+    const pulled = (await pullAll(device.token)).filter((c) => c.id === 'L1|WID-BLUE').at(-1);
+    expect(pulled?.row).toMatchObject({ onHand: l1!.on_hand + 7 });
+    expect(await holding('WID-BLUE')).toBe(await vendure.stockOnHand('WID-BLUE'));
+    // The shop counts two fewer: they leave the bins. A second round changes nothing.
+    await vendure.setStock('WID-BLUE', (await vendure.stockOnHand('WID-BLUE')) - 2);
+    expect(await runner.round()).toMatchObject({ ran: true, followed: 1 });
+    expect(await runner.round()).toMatchObject({ ran: true, followed: 0 });
+    expect(await holding('WID-BLUE')).toBe(await vendure.stockOnHand('WID-BLUE'));
+    const [after] = await t.db.query<{ on_hand: number }>(
+      "SELECT on_hand FROM stock WHERE id = 'L1|WID-BLUE'",
+    );
+    expect(after!.on_hand).toBe(l1!.on_hand + 5);
+  });
+
+  it("with Fillwave keeping the stock, picked units of a cancelled order returned to a bin: Vendure's stock on hand is Fillwave's", async () => {
+    await live.stop();
+    const runner = newRunner(undefined, 'fillwave');
+    live = runner;
+    const h = await order(await vendure.placeOrder([{ sku: 'WID-BLUE', qty: 2 }]));
+    await runner.round();
+    // Devices hear Fillwave keeps the stock again: a count is theirs to make.
+    const settings = (await pullAll(device.token))
+      .filter((c) => c.entity === 'floorSettings')
+      .at(-1);
+    expect(settings?.row).toMatchObject({ stockOwner: 'fillwave', omsName: null });
+    const line = await lineOf(h, 'WID-BLUE');
+    await shipInFillwave(h.code, [{ id: line, qty: 2, loc: 'L1' }], 'picked');
+    await runner.round();
+    const inVendure = await vendure.stockOnHand('WID-BLUE');
+    expect(inVendure).toBe(await holding('WID-BLUE'));
+    // The customer cancels: the two picked units are to go back to L1. Still in the building,
+    // and Vendure never took them: a figure sent now (a receipt of one more) counts them.
+    await vendure.admin(
+      `mutation($id: ID!) { cancelOrder(input: { orderId: $id }) { __typename } }`,
+      {
+        id: h.id,
+      },
+    );
+    expect(await runner.round()).toMatchObject({ ran: true, cancelled: 1 });
+    await oms('oms.stock-received', {
+      receipts: [{ locationId: 'L1', skuId: 'WID-BLUE', qty: 1 }],
+    });
+    await runner.round();
+    expect(await vendure.stockOnHand('WID-BLUE')).toBe(inVendure + 1);
+    const [instruction] = await t.db.query<{ id: string; qty: number }>(
+      "SELECT id, qty FROM return_instructions WHERE backorder_line_id = $1 AND status = 'open'",
+      [line],
+    );
+    expect(instruction).toMatchObject({ qty: 2 });
+    await accepted(
+      device.push(OPERATORS.packer, 'stock.returned', {
+        locationId: 'L1',
+        skuId: 'WID-BLUE',
+        qty: 2,
+        returnInstructionId: instruction!.id,
+      }),
+    );
+    await runner.round();
+    expect(await vendure.stockOnHand('WID-BLUE')).toBe(inVendure + 1);
+    expect(await holding('WID-BLUE')).toBe(inVendure + 1);
+
+    // The stock owner and the followed figures are logged events: the log rebuilds the same state.
+    const replica = await t.openSchema('replayvendure');
+    await replayLog(t.db, replica, registry);
+    expect(await snapshotState(replica)).toEqual(await snapshotState(t.db));
   });
 
   it('npm run server -- --oms vendure imports from Vendure, and health shows the connector', async () => {

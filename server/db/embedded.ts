@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { holdFolder } from './folder-lock';
+import { alive, holdFolder } from './folder-lock';
 
 export { liveOwner } from './folder-lock';
 
@@ -114,15 +114,6 @@ const writeSynced = (file: string, text: string, mode: number) => {
     closeSync(fd);
   }
   renameSync(tmp, file);
-};
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 };
 
 const chownTree = (dir: string, user: DbUser) => {

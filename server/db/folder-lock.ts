@@ -31,7 +31,8 @@ const shownFolder = (dataDir: string): string => {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : dataDir;
 };
 
-const alive = (pid: number): boolean => {
+// Whether a process with this pid runs (one of another user's counts: EPERM).
+export const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

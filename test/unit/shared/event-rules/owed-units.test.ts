@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backorderLine } from '../../../fixtures/backorder-line';
+import { oneTaskFloor, oneTaskLine } from '../../../fixtures/one-task-floor';
 import type { BackorderLine } from '../../../../shared/domain/backorder-line';
 import { applyLocally } from '../../../../shared/event-rules/apply-locally';
 import { cancelLineUnits } from '../../../../shared/event-rules/cancellation';
@@ -8,108 +8,8 @@ import { memoryTables, overlay, type Tables } from '../../../../shared/event-rul
 import { openQty, owedQty, toPickQty, toShipQty } from '../../../../shared/rules/line-quantities';
 
 // One order line of 7 on a claimed tour: task K1 asks for all 7 of S1 at L1 (10 on hand).
-const LINE = backorderLine('SO-1/1', {
-  skuId: 'S1',
-  qtyOrdered: 7,
-  qtyBackordered: 7,
-  qtyAllocated: 7,
-  status: 'in_wave',
-});
-
-const floor = () =>
-  memoryTables(
-    [
-      [
-        'wave',
-        {
-          id: 'W1',
-          name: 'AM',
-          status: 'released',
-          releasedAt: '2026-11-25T08:00:00Z',
-          releasedBy: 'op-lead',
-        },
-      ],
-      [
-        'tour',
-        {
-          id: 'T1',
-          waveId: 'W1',
-          sequence: 0,
-          status: 'claimed',
-          pickerId: 'op-pat',
-          routeLengthM: 20,
-        },
-      ],
-      [
-        'tote',
-        {
-          id: 'T1|TT1',
-          tourId: 'T1',
-          toteCode: 'TT1',
-          slot: 0,
-          orderId: 'SO-1',
-          status: 'picking',
-          packStation: null,
-        },
-      ],
-      [
-        'pickTask',
-        {
-          id: 'K1',
-          tourId: 'T1',
-          waveId: 'W1',
-          backorderLineId: 'SO-1/1',
-          orderId: 'SO-1',
-          locationId: 'L1',
-          skuId: 'S1',
-          qty: 7,
-          sequence: 0,
-          toteSlot: 0,
-          status: 'open',
-          pickedQty: 0,
-          shortQty: 0,
-        },
-      ],
-      [
-        'reservation',
-        {
-          id: 'R1',
-          backorderLineId: 'SO-1/1',
-          locationId: 'L1',
-          skuId: 'S1',
-          qty: 7,
-          waveId: 'W1',
-        },
-      ],
-      ['stock', { id: 'L1|S1', locationId: 'L1', skuId: 'S1', onHand: 10, reserved: 7 }],
-      [
-        'location',
-        {
-          id: 'L1',
-          code: 'A-01-1',
-          zone: 'A',
-          aisle: 1,
-          positionM: 2,
-          level: 0,
-          side: 'left',
-          countRequired: false,
-        },
-      ],
-      [
-        'sku',
-        {
-          id: 'S1',
-          sku: 'SKU-00001',
-          description: 'Widget',
-          unit: 'each',
-          weightKg: 1,
-          volumeL: 1,
-          barcodes: [],
-        },
-      ],
-      ['backorderLine', LINE],
-    ].map(([entity, row]) => ({ entity, id: (row as { id: string }).id, row }) as never),
-  );
+const LINE = oneTaskLine(7);
+const floor = () => oneTaskFloor(7);
 
 const at = '2026-11-25T09:00:00.000Z';
 const run = (base: Tables, type: string, payload: unknown, id = `e-${type}`) => {

@@ -1,117 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { oneTaskFloor } from '../../../fixtures/one-task-floor';
 import { applyLocally } from '../../../../shared/event-rules/apply-locally';
-import { memoryTables, overlay } from '../../../../shared/event-rules/tables';
+import { overlay } from '../../../../shared/event-rules/tables';
 import { shortPickOutcome } from '../../../../shared/picking/short-pick-words';
 import { openQty, owedQty, toShipQty } from '../../../../shared/rules/line-quantities';
-import { backorderLine } from '../../../fixtures/backorder-line';
 
 // K1 asks for 6 of SKU-00001 at A-01-1 (10 on hand) into tote TT1. The confirmation's words are
 // checked against what the shared rule then does with the bin and the line.
-const floor = () =>
-  memoryTables(
-    (
-      [
-        [
-          'wave',
-          {
-            id: 'W1',
-            name: 'AM',
-            status: 'released',
-            releasedAt: '2026-11-25T08:00:00Z',
-            releasedBy: 'op-lead',
-          },
-        ],
-        [
-          'tour',
-          {
-            id: 'T1',
-            waveId: 'W1',
-            sequence: 0,
-            status: 'claimed',
-            pickerId: 'op-pat',
-            routeLengthM: 20,
-          },
-        ],
-        [
-          'tote',
-          {
-            id: 'T1|TT1',
-            tourId: 'T1',
-            toteCode: 'TT1',
-            slot: 0,
-            orderId: 'SO-1',
-            status: 'picking',
-            packStation: null,
-          },
-        ],
-        [
-          'pickTask',
-          {
-            id: 'K1',
-            tourId: 'T1',
-            waveId: 'W1',
-            backorderLineId: 'SO-1/1',
-            orderId: 'SO-1',
-            locationId: 'L1',
-            skuId: 'S1',
-            qty: 6,
-            sequence: 0,
-            toteSlot: 0,
-            status: 'open',
-            pickedQty: 0,
-            shortQty: 0,
-          },
-        ],
-        [
-          'reservation',
-          {
-            id: 'R1',
-            backorderLineId: 'SO-1/1',
-            locationId: 'L1',
-            skuId: 'S1',
-            qty: 6,
-            waveId: 'W1',
-          },
-        ],
-        ['stock', { id: 'L1|S1', locationId: 'L1', skuId: 'S1', onHand: 10, reserved: 6 }],
-        [
-          'location',
-          {
-            id: 'L1',
-            code: 'A-01-1',
-            zone: 'A',
-            aisle: 1,
-            positionM: 2,
-            level: 0,
-            side: 'left',
-            countRequired: false,
-          },
-        ],
-        [
-          'sku',
-          {
-            id: 'S1',
-            sku: 'SKU-00001',
-            description: 'Widget',
-            unit: 'each',
-            weightKg: 1,
-            volumeL: 1,
-            barcodes: [],
-          },
-        ],
-        [
-          'backorderLine',
-          backorderLine('SO-1/1', {
-            skuId: 'S1',
-            qtyOrdered: 6,
-            qtyBackordered: 6,
-            qtyAllocated: 6,
-            status: 'in_wave',
-          }),
-        ],
-      ] as const
-    ).map(([entity, row]) => ({ entity, id: row.id, row }) as never),
-  );
+const floor = () => oneTaskFloor(6);
 
 const report = (foundQty: number) => {
   const base = floor();

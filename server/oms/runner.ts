@@ -2,7 +2,7 @@ import type { EventRecord } from '../../shared/domain/event-record';
 import type { FeedEntry } from '../../shared/sync-api/feed';
 import { decodeCheckpoint, encodeCheckpoint } from '../../shared/sync-api/checkpoint';
 import { FLOOR_SETTINGS_ID } from '../../shared/domain/floor-settings';
-import { followPlan, homeOf, receivingLocationOf } from '../../shared/stock/follow-oms';
+import { followPlan, followStep, homeOf, receivingLocationOf } from '../../shared/stock/follow-oms';
 import { OMS_BULK_MAX } from '../../shared/sync-api/events/oms';
 import type { Clock } from '../clock';
 import type { Db } from '../db/db';
@@ -331,10 +331,28 @@ export class OmsRunner {
         )
       ).map((l) => [l.skuId, l.onHand]),
     );
-    const moves = theirs.filter((l) => ours.has(l.skuId) && ours.get(l.skuId) !== l.onHand);
+    // SKUs found short at a bin flagged for a count (shared/stock/follow-oms.ts foundShortAt):
+    // the OMS's figure answers the count.
+    const waiting = new Set(
+      (
+        await db.query<{ sku_id: string }>(
+          `SELECT DISTINCT s.sku_id FROM stock s JOIN locations l ON l.id = s.location_id
+            WHERE l.count_required AND s.on_hand = 0 AND s.sku_id = ANY($1::text[])`,
+          [theirs.map((l) => l.skuId)],
+        )
+      ).map((r) => r.sku_id),
+    );
+    const moves = theirs.filter(
+      (l) => ours.has(l.skuId) && (ours.get(l.skuId) !== l.onHand || waiting.has(l.skuId)),
+    );
     if (moves.length === 0) return 0;
+    const locations = await db.query<{ id: string; count_required: boolean }>(
+      'SELECT id, count_required FROM locations',
+    );
+    const flagged = new Set(locations.filter((l) => l.count_required).map((l) => l.id));
     const receiving = receivingLocationOf(
-      (await db.query<{ id: string }>('SELECT id FROM locations')).map((r) => r.id),
+      locations.map((l) => l.id),
+      flagged,
     );
     if (!receiving) return 0;
     const bins = await db.query<{
@@ -351,9 +369,10 @@ export class OmsRunner {
     for (const m of moves) {
       const own = bins.filter((b) => b.skuId === m.skuId);
       const change = m.onHand - ours.get(m.skuId)!;
-      const locationId = homeOf(own, receiving);
+      const locationId = homeOf(own, receiving, flagged);
       // Units the OMS lacks that are at packing or shipped untold: nothing a bin can give up.
-      if (followPlan(own, change, locationId).bins.length === 0) continue;
+      const movesBins = followPlan(own, change, locationId).bins.length > 0;
+      if (followStep(change, waiting.has(m.skuId), movesBins) !== 'follow') continue;
       await this.recordOrThrow('oms.stock-level-followed', {
         skuId: m.skuId,
         omsOnHand: m.onHand,

@@ -28,18 +28,47 @@ export const changeToFollow = (omsOnHand: number, h: FillwaveHolding): number =>
   omsOnHand - heldAsOmsCounts(h);
 
 // Where a SKU's change lands: its home bin, the one holding most of it (ties: the lowest
-// location id), or the site's receiving location if no bin holds any.
-export const homeOf = (bins: readonly BinStock[], receivingLocationId: string): string => {
-  const held = bins.filter((b) => b.onHand > 0);
+// location id), or the site's receiving location if no bin holds any. A bin flagged for a count
+// (a short pick: what it holds is in doubt) is no one's home while another will do.
+export const homeOf = (
+  bins: readonly BinStock[],
+  receivingLocationId: string,
+  flagged: ReadonlySet<string> = new Set(),
+): string => {
+  const held = bins.filter((b) => b.onHand > 0 && !flagged.has(b.locationId));
   if (held.length === 0) return receivingLocationId;
   return [...held].sort((a, b) => b.onHand - a.onHand || (a.locationId < b.locationId ? -1 : 1))[0]!
     .locationId;
 };
 
-// The site's receiving location when it has none of its own: the first location by id, so the
-// choice is the same on every run.
-export const receivingLocationOf = (locationIds: readonly string[]): string | null =>
-  [...locationIds].sort()[0] ?? null;
+// The site's receiving location when it has none of its own: the first location by id not
+// flagged for a count (the first of all if every one is), so the choice is the same on every run.
+export const receivingLocationOf = (
+  locationIds: readonly string[],
+  flagged: ReadonlySet<string> = new Set(),
+): string | null => {
+  const sorted = [...locationIds].sort();
+  return sorted.find((id) => !flagged.has(id)) ?? sorted[0] ?? null;
+};
+
+// The bins a SKU was found short at: a short pick sets the SKU's stock there to 0 and flags the
+// location (which may hold other SKUs, whose counts this SKU's figure does not answer).
+export const foundShortAt = (bins: readonly BinStock[], flagged: ReadonlySet<string>): string[] =>
+  bins.filter((b) => b.onHand === 0 && flagged.has(b.locationId)).map((b) => b.locationId);
+
+// A short pick flags its bin for a count. When the OMS owns the stock the count is made there
+// (its figure is the truth), so the flag means "count this SKU in the OMS", and the OMS's figure
+// answers it:
+// - while the OMS still has more of the SKU than Fillwave holds, the extra units are taken to be
+//   the ones the picker did not find: they land nowhere ('wait'), or they would be sent for again;
+// - once its figure is at or below Fillwave's, the count is answered: the change is followed and
+//   the SKU's flags clear ('follow', even a change of none);
+// - a SKU with no flag follows any change that moves a bin, and nothing else ('nothing').
+export type FollowStep = 'follow' | 'wait' | 'nothing';
+export const followStep = (change: number, flagged: boolean, movesBins: boolean): FollowStep => {
+  if (flagged) return change > 0 ? 'wait' : 'follow';
+  return change !== 0 && movesBins ? 'follow' : 'nothing';
+};
 
 export interface FollowPlan {
   // Each bin whose on-hand figure changes, with its new figure.

@@ -129,3 +129,35 @@ export const useFillNow = (skuIds: readonly string[]): Result<FillNow> | undefin
   const key = [...skuIds].sort().join('\n');
   return useLiveQuery(() => readFillNow(skuIds), [key]);
 };
+
+// The bins flagged for a count and the SKUs found short at them (shared/stock/follow-oms.ts
+// foundShortAt), by location code: when the OMS keeps the stock, the lead counts them there.
+export const useCountsToMake = ():
+  { id: string; skuCode: string; locationCode: string }[] | undefined =>
+  useLiveQuery(async () => {
+    const flagged = (await locations.toArray()).filter((l) => l.countRequired);
+    if (flagged.length === 0) return [];
+    const byId = new Map(flagged.map((l) => [l.id, l]));
+    const short = (
+      await stock
+        .where('locationId')
+        .anyOf([...byId.keys()])
+        .toArray()
+    ).filter((s) => s.onHand === 0);
+    const codes = new Map(
+      (await skus.bulkGet([...new Set(short.map((s) => s.skuId))])).flatMap((k) =>
+        k ? [[k.id, k.sku] as const] : [],
+      ),
+    );
+    return short
+      .map((s) => ({
+        id: s.id,
+        skuCode: codes.get(s.skuId) ?? s.skuId,
+        locationCode: byId.get(s.locationId)!.code,
+      }))
+      .sort(
+        (a, b) =>
+          a.locationCode.localeCompare(b.locationCode, 'en', { numeric: true }) ||
+          compareText(a.skuCode, b.skuCode),
+      );
+  }, []);

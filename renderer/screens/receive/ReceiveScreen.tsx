@@ -8,9 +8,14 @@ import { findSku, readReceiptScan } from '../../../shared/receiving/receipt-scan
 import { useAct } from '../../actions/use-act';
 import { useScanner } from '../../actions/use-scanner';
 import { RefusalNotices } from '../../components/RefusalNotices';
-import { stockKeptWords } from '../../../shared/event-rules/oms-stock';
+import { countInOmsWords, stockKeptWords } from '../../../shared/event-rules/oms-stock';
 import { useFloorSettings } from '../../db/tables/allocation';
-import { useExpectedReceipts, useReceivingCatalog, useStockOf } from '../../db/tables/receiving';
+import {
+  useCountsToMake,
+  useExpectedReceipts,
+  useReceivingCatalog,
+  useStockOf,
+} from '../../db/tables/receiving';
 import { signalDone, signalRefusal } from '../../platform/feedback';
 import { FillNowList } from './FillNowList';
 import { ReceiptForm } from './ReceiptForm';
@@ -35,6 +40,7 @@ export const ReceiveScreen = () => {
   const sku = catalog && form.skuCode.trim() ? findSku(catalog, form.skuCode) : undefined;
   const expected = useExpectedReceipts(sku?.id ?? null) ?? [];
   const stock = useStockOf(received) ?? [];
+  const counts = useCountsToMake() ?? [];
 
   const refuse = (text: string) => {
     setMessage({ error: true, text });
@@ -102,6 +108,14 @@ export const ReceiveScreen = () => {
         <p className="notice" role="status">
           {stockKeptWords(settings.omsName, 'receive')}
         </p>
+        {/* Short picks: Fillwave cannot count there, the shop's system can (docs/oms.md). */}
+        {counts.length > 0 && (
+          <ul aria-label="Counts to make">
+            {counts.map((c) => (
+              <li key={c.id}>{countInOmsWords(c.skuCode, c.locationCode, settings.omsName)}</li>
+            ))}
+          </ul>
+        )}
       </section>
     );
   const skuCodes = new Map(

@@ -111,13 +111,12 @@ export type StockOwnerSet = z.infer<typeof StockOwnerSetSchema>;
 // The OMS owns the stock and says it holds `omsOnHand` of a SKU, which is `change` units more
 // (or fewer) than Fillwave holds as the OMS counts (shared/stock/follow-oms.ts): the change lands
 // on the SKU's bins, at `locationId` (its home bin) first. The runner works the change out; the
-// rule only applies it, so replay rebuilds the same bins.
-export const StockLevelFollowedSchema = z
-  .strictObject({
-    skuId: IdSchema,
-    omsOnHand: QuantitySchema,
-    change: int4(),
-    locationId: IdSchema,
-  })
-  .refine((p) => p.change !== 0, { message: 'changes nothing: a change of 0 units' });
+// rule only applies it, so replay rebuilds the same bins. A change of 0 answers a count the SKU
+// waited for (its flags clear: shared/stock/follow-oms.ts followStep).
+export const StockLevelFollowedSchema = z.strictObject({
+  skuId: IdSchema,
+  omsOnHand: QuantitySchema,
+  change: int4(),
+  locationId: IdSchema,
+});
 export type StockLevelFollowed = z.infer<typeof StockLevelFollowedSchema>;

@@ -102,6 +102,23 @@ describe('receiving stock on the lead station', () => {
     expect(screen.queryByLabelText('Quantity received')).toBeNull();
   });
 
+  it("lists the short picks to count in the shop's system, where the shop keeps the stock", async () => {
+    await db.floorSettings.put({
+      ...DEFAULT_FLOOR_SETTINGS,
+      stockOwner: 'oms',
+      omsName: 'Vendure',
+    });
+    // A-02-1 was picked short of SKU-00002 (its stock set to 0, flagged); L1 is not flagged.
+    await db.stock.put({ id: 'L2|S2', locationId: 'L2', skuId: 'S2', onHand: 0, reserved: 0 });
+    renderAt('/receive');
+    const list = await screen.findByRole('list', { name: 'Counts to make' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Count SKU-00002 at A-02-1 in Vendure: found short']);
+  });
+
   it('records a receipt by scan, shows the stock at once and the lines it fills now', async () => {
     const user = userEvent.setup();
     renderAt('/receive');

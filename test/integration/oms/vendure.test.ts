@@ -3,7 +3,9 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/clock';
-import { databaseId } from '../../../server/db/migrate';
+import type { Db } from '../../../server/db/db';
+import { databaseId, migrate } from '../../../server/db/migrate';
+import { openPostgres } from '../../../server/db/postgres';
 import { replayLog } from '../../../server/events/replay';
 import { recordServerEvent } from '../../../server/events/server-events';
 import type { Fetch } from '../../../server/oms/vendure/client';
@@ -15,7 +17,7 @@ import type { EventResult } from '../../../shared/sync-api/push';
 import { snapshotState } from '../../fixtures/compare-state';
 import { openTestDatabase, type TestDatabase } from '../../fixtures/test-db';
 import { newDataDir } from '../../fixtures/data-dir';
-import { spawnUntilListening } from '../../fixtures/spawn-server';
+import { spawnUntilListening, type Running } from '../../fixtures/spawn-server';
 import { testRegistry } from '../../fixtures/test-events';
 import { startTestServer, type TestServer } from '../../fixtures/test-server';
 import { OPERATORS, worldDevice } from '../../fixtures/world';
@@ -66,8 +68,8 @@ describe('the Vendure connector', () => {
     runners.push(runner);
     return runner;
   };
-  const oms = async (type: string, payload: unknown) => {
-    const outcome = await recordServerEvent(t.db, registry, systemClock, type, payload);
+  const oms = async (type: string, payload: unknown, db: Db = t.db) => {
+    const outcome = await recordServerEvent(db, registry, systemClock, type, payload);
     if (!outcome.ok) throw new Error(`${type}: ${outcome.message}`);
   };
   const order = async (code: string): Promise<VOrder> => {
@@ -106,10 +108,11 @@ describe('the Vendure connector', () => {
     orderId: string,
     lines: { id: string; qty: number; loc: string }[],
     upTo: 'picked' | 'shipped' = 'shipped',
+    via: typeof device = device,
   ) => {
     waves += 1;
     const waveId = `W${waves}`;
-    const released = await device.push(OPERATORS.lead, 'wave.released', {
+    const released = await via.push(OPERATORS.lead, 'wave.released', {
       waveId,
       name: waveId,
       allocation: lines.map((l) => ({
@@ -134,9 +137,9 @@ describe('the Vendure connector', () => {
     });
     expect(released.status, 'message' in released ? released.message : '').toBe('accepted');
     const tourId = `${waveId}-T`;
-    await accepted(device.push(OPERATORS.picker, 'tour.claimed', { tourId }));
+    await accepted(via.push(OPERATORS.picker, 'tour.claimed', { tourId }));
     await accepted(
-      device.push(OPERATORS.picker, 'tote.assigned', {
+      via.push(OPERATORS.picker, 'tote.assigned', {
         tourId,
         toteCode: `${waveId}-TOTE`,
         slot: 0,
@@ -145,19 +148,19 @@ describe('the Vendure connector', () => {
     );
     for (const [i, l] of lines.entries()) {
       await accepted(
-        device.push(OPERATORS.picker, 'pick.confirmed', {
+        via.push(OPERATORS.picker, 'pick.confirmed', {
           pickTaskId: `${waveId}-K${i}`,
           qty: l.qty,
           toteCode: `${waveId}-TOTE`,
         }),
       );
     }
-    await accepted(device.push(OPERATORS.picker, 'tour.completed', { tourId }));
-    await accepted(device.push(OPERATORS.picker, 'totes.dropped', { tourId, packStation: 'P1' }));
+    await accepted(via.push(OPERATORS.picker, 'tour.completed', { tourId }));
+    await accepted(via.push(OPERATORS.picker, 'totes.dropped', { tourId, packStation: 'P1' }));
     if (upTo === 'picked') return { shipmentId: null, trackingNumber: null };
     const shipmentId = `SH-${waveId}`;
     await accepted(
-      device.push(OPERATORS.packer, 'shipment.confirmed', {
+      via.push(OPERATORS.packer, 'shipment.confirmed', {
         shipmentId,
         orderId,
         lines: lines.map((l) => ({ backorderLineId: l.id, qty: l.qty })),
@@ -189,6 +192,55 @@ describe('the Vendure connector', () => {
     return rows;
   };
 
+  // Polls until it holds; bounded, so what never happens fails here rather than hang.
+  const until = async (what: string, holds: () => Promise<boolean>, ms = 90_000) => {
+    const end = Date.now() + ms;
+    while (!(await holds())) {
+      if (Date.now() > end) throw new Error(`${what}: not within ${ms / 1000} s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  // The floor every Fillwave here works on: two locations, a lead, a picker, a packer.
+  const defineFloor = async (db: Db) => {
+    await oms(
+      'oms.layout-defined',
+      {
+        layout: {
+          id: 'main',
+          name: 'Test',
+          aisleCount: 1,
+          aisleLengthM: 20,
+          aisleSpacingM: 3,
+          crossAislesM: [0, 20],
+          depotAisle: 1,
+          depotCrossAisleM: 0,
+        },
+        locations: ['L1', 'L2'].map((id, i) => ({
+          id,
+          code: id,
+          zone: 'A',
+          aisle: 1,
+          positionM: 2 + i * 3,
+          level: 0,
+          side: 'left',
+        })),
+      },
+      db,
+    );
+    await oms(
+      'oms.operators-defined',
+      {
+        operators: [
+          { id: OPERATORS.lead, badge: 'LE1', name: 'Lee Lead', role: 'lead', active: true },
+          { id: OPERATORS.picker, badge: 'PI1', name: 'Pat Picker', role: 'picker', active: true },
+          { id: OPERATORS.packer, badge: 'PA1', name: 'Pax Packer', role: 'packer', active: true },
+        ],
+      },
+      db,
+    );
+  };
+
   beforeAll(async () => {
     vendure = await startTestVendure();
     door = await startDoor(vendure.adminUrl.replace(/\/admin-api$/, ''));
@@ -196,34 +248,7 @@ describe('the Vendure connector', () => {
     dbId = await databaseId(t.db);
     server = await startTestServer(t.db, { registry, rateLimit: NO_LIMIT });
     device = await worldDevice(t.db, systemClock, server.url);
-    await oms('oms.layout-defined', {
-      layout: {
-        id: 'main',
-        name: 'Test',
-        aisleCount: 1,
-        aisleLengthM: 20,
-        aisleSpacingM: 3,
-        crossAislesM: [0, 20],
-        depotAisle: 1,
-        depotCrossAisleM: 0,
-      },
-      locations: ['L1', 'L2'].map((id, i) => ({
-        id,
-        code: id,
-        zone: 'A',
-        aisle: 1,
-        positionM: 2 + i * 3,
-        level: 0,
-        side: 'left',
-      })),
-    });
-    await oms('oms.operators-defined', {
-      operators: [
-        { id: OPERATORS.lead, badge: 'LE1', name: 'Lee Lead', role: 'lead', active: true },
-        { id: OPERATORS.picker, badge: 'PI1', name: 'Pat Picker', role: 'picker', active: true },
-        { id: OPERATORS.packer, badge: 'PA1', name: 'Pax Packer', role: 'packer', active: true },
-      ],
-    });
+    await defineFloor(t.db);
   }, 180_000);
   afterAll(async () => {
     for (const r of runners) await r.stop();
@@ -326,12 +351,104 @@ describe('the Vendure connector', () => {
     expect(await vendure.stockOnHand('GAD-RED')).toBe(48);
   });
 
-  it('killed between posting a fulfillment and recording it: exactly one fulfillment after a restart', async () => {
+  it('the server killed (SIGKILL) between posting a fulfillment and recording it: exactly one fulfillment after a restart', async () => {
+    // A Fillwave server of its own, as `npm run server -- --oms vendure` runs it, on a database of
+    // its own (the public schema of this file's cluster), and a SKU no other case here ships.
+    const pub = await openPostgres(t.url, 'public', 2);
+    const data = newDataDir();
+    const children: Running[] = [];
+    const start = async () => {
+      const child = await spawnUntilListening(
+        'node',
+        ['dist/server/main.mjs', '--port', '0', '--data', data, '--oms', 'vendure'],
+        {
+          env: {
+            DATABASE_URL: t.url,
+            FILLWAVE_OMS_URL: `${door.url}/admin-api`,
+            FILLWAVE_OMS_USER: ADMIN_CREDENTIALS.username,
+            FILLWAVE_OMS_PASSWORD: ADMIN_CREDENTIALS.password,
+          },
+        },
+      );
+      children.push(child);
+      return child;
+    };
+    try {
+      await migrate(pub);
+      await defineFloor(pub);
+      const k = await order(await vendure.placeOrder([{ sku: 'KIT-GRN', qty: 4 }]));
+      const line = await lineOf(k, 'KIT-GRN');
+      const first = await start();
+      const floor = await worldDevice(pub, systemClock, first.url);
+      // The server's first round imports the order.
+      await until(
+        'the order imported',
+        async () =>
+          (await pub.query('SELECT 1 FROM backorder_lines WHERE id = $1', [line])).length === 1,
+      );
+      await oms(
+        'oms.stock-received',
+        { receipts: [{ locationId: 'L1', skuId: 'KIT-GRN', qty: 5 }] },
+        pub,
+      );
+      // Vendure has made the fulfillment and answers; the server dies before it hears so.
+      let killed!: () => void;
+      const died = new Promise<void>((resolve) => (killed = resolve));
+      door.beforeAnswer = async (request, answer) => {
+        if (!request.includes('addFulfillmentToOrder') || !request.includes('[fillwave SH-'))
+          return;
+        if (!answer.includes('"Fulfillment"')) return;
+        door.beforeAnswer = undefined;
+        const exited = new Promise((resolve) => first.child.once('exit', resolve));
+        first.child.kill('SIGKILL');
+        await exited;
+        killed();
+      };
+      const { shipmentId } = await shipInFillwave(
+        k.code,
+        [{ id: line, qty: 2, loc: 'L1' }],
+        'shipped',
+        floor,
+      );
+      await died;
+      const posted = await order(k.code);
+      expect(posted.fulfillments).toMatchObject([
+        { state: 'Pending', method: `DHL express [fillwave ${shipmentId}]` },
+      ]);
+
+      // Started again on the same database: its connector goes on from its checkpoint.
+      const second = await start();
+      let health: { oms?: { lag: number | null; lastExportAt: string | null } } = {};
+      await until('the checkpoint past the shipment', async () => {
+        health = (await (await fetch(`${second.url}/api/v1/health`)).json()) as typeof health;
+        return health.oms?.lag === 0;
+      });
+      // Two of the four go now: Vendure would take a second fulfillment of them, so only the
+      // look before posting keeps it to one.
+      const after = await order(k.code);
+      expect(after.fulfillments, second.output()).toHaveLength(1);
+      expect(after.state).toBe('PartiallyShipped');
+      expect(after.fulfillments[0]).toMatchObject({
+        state: 'Shipped',
+        trackingCode: expect.any(String),
+      });
+      // Its two units left Vendure's stock once: Vendure holds what the server's bins hold.
+      expect(await vendure.stockOnHand('KIT-GRN')).toBe(3);
+    } finally {
+      door.beforeAnswer = undefined;
+      for (const child of children) await child.stop();
+      await pub.close();
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('an answer to the fulfillment lost on the way back (the connector lives on): exactly one fulfillment', async () => {
     const line = await lineOf(orderC, 'WID-BLUE');
     await shipInFillwave(orderC.code, [{ id: line, qty: 3, loc: 'L1' }]);
     await live.stop();
     // This instance's answer to the fulfillment is lost on the way back: Vendure made it, the
-    // connector never learnt so and its checkpoint stays before the shipment.
+    // connector never learnt so, stops its round and keeps its checkpoint before the shipment
+    // (a failed request, not a dead process: the killed server is the case above).
     const lossy: Fetch = async (input, init) => {
       const answer = await fetch(input, init);
       if (String(init?.body).includes('addFulfillmentToOrder')) throw new Error('connection lost');
@@ -512,6 +629,73 @@ describe('the Vendure connector', () => {
       "SELECT on_hand FROM stock WHERE id = 'L1|WID-BLUE'",
     );
     expect(after!.on_hand).toBe(l1!.on_hand + 5);
+  });
+
+  it("with Vendure keeping the stock, a short pick's bin waits for a count in Vendure, and Vendure's figure answers it", async () => {
+    const runner = live;
+    const s = await order(await vendure.placeOrder([{ sku: 'WID-BLUE', qty: 2 }]));
+    await runner.round();
+    const lineId = await lineOf(s, 'WID-BLUE');
+    waves += 1;
+    const waveId = `W${waves}`;
+    await accepted(
+      device.push(OPERATORS.lead, 'wave.released', {
+        waveId,
+        name: waveId,
+        allocation: [{ backorderLineId: lineId, reservations: [{ locationId: 'L1', qty: 2 }] }],
+        tours: [
+          {
+            tourId: `${waveId}-T`,
+            sequence: 0,
+            routeLengthM: 10,
+            tasks: [
+              {
+                pickTaskId: `${waveId}-K0`,
+                backorderLineId: lineId,
+                locationId: 'L1',
+                qty: 2,
+                sequence: 0,
+                toteSlot: 0,
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    await accepted(device.push(OPERATORS.picker, 'tour.claimed', { tourId: `${waveId}-T` }));
+    // The picker finds none at L1: its stock goes to 0 and it waits for a count.
+    await accepted(
+      device.push(OPERATORS.picker, 'short-pick.reported', {
+        pickTaskId: `${waveId}-K0`,
+        foundQty: 0,
+        reason: 'not-found',
+      }),
+    );
+    await accepted(device.push(OPERATORS.picker, 'tour.completed', { tourId: `${waveId}-T` }));
+    await accepted(
+      device.push(OPERATORS.picker, 'totes.dropped', { tourId: `${waveId}-T`, packStation: 'P1' }),
+    );
+    const inVendure = await vendure.stockOnHand('WID-BLUE');
+    const l1 = async () =>
+      (
+        await t.db.query<{ on_hand: number; count_required: boolean }>(
+          `SELECT s.on_hand, l.count_required FROM stock s JOIN locations l ON l.id = s.location_id
+            WHERE s.id = 'L1|WID-BLUE'`,
+        )
+      )[0]!;
+    // Vendure still counts the units not found: they land nowhere while the count waits.
+    expect(await runner.round()).toMatchObject({ ran: true, followed: 0 });
+    expect(await l1()).toEqual({ on_hand: 0, count_required: true });
+    // Counted in Vendure and found short: its figure comes down to what Fillwave holds.
+    await vendure.setStock('WID-BLUE', await holding('WID-BLUE'));
+    expect(inVendure).toBeGreaterThan(await holding('WID-BLUE'));
+    expect(await runner.round()).toMatchObject({ ran: true, followed: 1 });
+    expect(await l1()).toEqual({ on_hand: 0, count_required: false });
+    expect(await runner.round()).toMatchObject({ ran: true, followed: 0 });
+    // Ten more arrive at the shop: L1, counted, takes them again.
+    await vendure.setStock('WID-BLUE', (await vendure.stockOnHand('WID-BLUE')) + 10);
+    expect(await runner.round()).toMatchObject({ ran: true, followed: 1 });
+    expect(await l1()).toEqual({ on_hand: 10, count_required: false });
   });
 
   it("with Fillwave keeping the stock, picked units of a cancelled order returned to a bin: Vendure's stock on hand is Fillwave's", async () => {

@@ -3,7 +3,12 @@ import type { EntityName } from '../../../../shared/domain/entities';
 import { DEFAULT_FLOOR_SETTINGS } from '../../../../shared/domain/floor-settings';
 import { applyLocally } from '../../../../shared/event-rules/apply-locally';
 import { Draft } from '../../../../shared/event-rules/draft';
-import { followOmsStock, setStockOwner } from '../../../../shared/event-rules/oms-stock';
+import {
+  countInOmsWords,
+  followOmsStock,
+  setStockOwner,
+} from '../../../../shared/event-rules/oms-stock';
+import { StockLevelFollowedSchema } from '../../../../shared/sync-api/events/oms';
 import { memoryTables, overlay, type Tables } from '../../../../shared/event-rules/tables';
 
 // Two bins of S1: L1 holds 4 (3 reserved for SO-1/1, not in a wave), L2 holds 2. L3 is empty.
@@ -162,5 +167,50 @@ describe("the OMS's stock figure on Fillwave's bins", () => {
     expect(
       followOmsStock(d, { skuId: 'S1', omsOnHand: 1, change: 1, locationId: 'L9' }),
     ).toMatchObject({ ok: false, code: 'unknown-location' });
+  });
+});
+
+describe('a bin flagged for a count (a short pick) when the OMS keeps the stock', () => {
+  // L2 was picked short (its S1 set to 0 and flagged); L3, flagged too, holds no S1.
+  const flaggedSite = () => {
+    const base = site('oms');
+    const d = new Draft(base);
+    d.update('stock', 'L2|S1', { onHand: 0 });
+    d.update('location', 'L2', { countRequired: true });
+    d.update('location', 'L3', { countRequired: true });
+    // L1 waits for a count of some other SKU: S1 was not found short there.
+    d.update('location', 'L1', { countRequired: true });
+    return overlay(base, d.changes());
+  };
+
+  it("the OMS's figure answering the count clears the SKU's flags, even when it changes no bin", () => {
+    expect(
+      StockLevelFollowedSchema.safeParse({
+        skuId: 'S1',
+        omsOnHand: 4,
+        change: 0,
+        locationId: 'L1',
+      }).success,
+    ).toBe(true);
+    const base = flaggedSite();
+    const d = new Draft(base);
+    expect(followOmsStock(d, { skuId: 'S1', omsOnHand: 4, change: 0, locationId: 'L1' })).toEqual({
+      ok: true,
+    });
+    const view = overlay(base, d.changes());
+    expect(view.get('location', 'L2')).toMatchObject({ countRequired: false });
+    expect(view.get('stock', 'L1|S1')).toMatchObject({ onHand: 4, reserved: 3 });
+    // Another SKU's count is not answered by S1's figure, nor one where S1 was not found short.
+    expect(view.get('location', 'L3')).toMatchObject({ countRequired: true });
+    expect(view.get('location', 'L1')).toMatchObject({ countRequired: true });
+  });
+
+  it("the lead's screens say where to count it, in the OMS", () => {
+    expect(countInOmsWords('SKU-1', 'A1-01', 'Vendure')).toBe(
+      'Count SKU-1 at A1-01 in Vendure: found short',
+    );
+    expect(countInOmsWords('SKU-1', 'A1-01', null)).toBe(
+      "Count SKU-1 at A1-01 in the shop's system: found short",
+    );
   });
 });

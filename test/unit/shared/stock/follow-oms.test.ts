@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   changeToFollow,
   followPlan,
+  followStep,
+  foundShortAt,
   homeOf,
   receivingLocationOf,
 } from '../../../../shared/stock/follow-oms';
@@ -63,5 +65,39 @@ describe("Fillwave's bins following the OMS's stock figure", () => {
       notTaken: 3,
     });
     expect(followPlan([], -2, 'R')).toEqual({ bins: [], notTaken: 2 });
+  });
+});
+
+describe('a SKU whose bin is flagged for a count, when the OMS keeps the stock', () => {
+  it('while the OMS has more than Fillwave holds, the extra units (the ones not found) land nowhere', () => {
+    expect(followStep(2, true, true)).toBe('wait');
+  });
+
+  it('at or below what Fillwave holds, the count is answered: followed, even a change of none', () => {
+    expect(followStep(0, true, false)).toBe('follow');
+    expect(followStep(-3, true, true)).toBe('follow');
+    expect(followStep(-3, true, false)).toBe('follow');
+  });
+
+  it('with no flag, a change is followed when it moves a bin, and nothing else', () => {
+    expect(followStep(2, false, true)).toBe('follow');
+    expect(followStep(-2, false, false)).toBe('nothing');
+    expect(followStep(0, false, false)).toBe('nothing');
+  });
+
+  it('a SKU was found short at its flagged bins that hold none of it', () => {
+    const flagged = new Set(['L1', 'L2']);
+    expect(foundShortAt([bin('L1', 0), bin('L2', 3), bin('L3', 0)], flagged)).toEqual(['L1']);
+  });
+
+  it('units the OMS adds never go to a flagged bin while another will do', () => {
+    const flagged = new Set(['L1']);
+    // L1 holds most, but is flagged: L2 is home.
+    expect(homeOf([bin('L1', 9), bin('L2', 1)], 'L1', flagged)).toBe('L2');
+    // Only the flagged bin holds any: the receiving location, chosen past flagged ones.
+    expect(homeOf([bin('L1', 9)], 'L3', flagged)).toBe('L3');
+    expect(receivingLocationOf(['L2', 'L1', 'L3'], flagged)).toBe('L2');
+    // Every location flagged: the first, as before.
+    expect(receivingLocationOf(['L2', 'L1'], new Set(['L1', 'L2']))).toBe('L1');
   });
 });

@@ -1,6 +1,9 @@
 import type { Sku } from '../../shared/domain/sku';
 import type { z } from 'zod';
-import type { NewBackorderLineSchema } from '../../shared/sync-api/events/oms';
+import type {
+  ExpectedReceiptRecordedSchema,
+  NewBackorderLineSchema,
+} from '../../shared/sync-api/events/oms';
 import type { FeedEntry } from '../../shared/sync-api/feed';
 import type { StockLevel } from './stock-levels';
 
@@ -21,10 +24,17 @@ export interface OmsImport {
   // difference: the runner records the cancellation and the shared rule decides (units that
   // shipped cannot be: that refusal goes back to the OMS as oms.cancellation-refused).
   wanted: { backorderLineId: string; qty: number; reason: string }[];
+  // Deliveries the OMS expects (purchase orders, advance shipping notices), where it has them:
+  // a lead's Receive screen offers them. Like the lines, only those that changed since `cursor`:
+  // the OMS's figure replaces what Fillwave holds (a receipt here lowers it, so an unchanged one
+  // sent every round would undo the receiving). An OMS without them leaves this out.
+  expectedReceipts?: ExpectedReceipt[];
   // The OMS's position after this read (its own format, opaque to the runner): the next import
   // starts there once these are recorded.
   cursor: string | null;
 }
+
+export type ExpectedReceipt = z.infer<typeof ExpectedReceiptRecordedSchema>;
 
 // What became of one exported event.
 export type ExportOutcome =

@@ -15,7 +15,13 @@ import {
   type StreamPosition,
 } from '../sync/change-stream';
 import { entryFor } from '../sync/feed-entry';
-import { OmsUnreachable, type OmsConnector, type OmsImport, type StockOwner } from './connector';
+import {
+  OmsUnreachable,
+  type ExpectedReceipt,
+  type OmsConnector,
+  type OmsImport,
+  type StockOwner,
+} from './connector';
 import { ConnectorLock } from './lock';
 import { skusMoved, stockLevels } from './stock-levels';
 import {
@@ -283,12 +289,38 @@ export class OmsRunner {
           reason: outcome.message.slice(0, 500),
         });
     }
+    await this.recordExpectedReceipts(batch.expectedReceipts ?? []);
     const followed = await this.followOmsStock();
     await updateConnectorState(db, connector.name, {
       import_cursor: batch.cursor,
       last_import_at: this.o.clock.now().toISOString(),
     });
     return { imported: fresh.length, cancelled, followed };
+  }
+
+  // Each expected delivery the OMS changed, unless Fillwave already holds it as the OMS says (a
+  // read repeated after a crash adds nothing to the log). One for a SKU Fillwave does not know is
+  // refused by its rule and passed over.
+  private async recordExpectedReceipts(receipts: readonly ExpectedReceipt[]): Promise<void> {
+    if (receipts.length === 0) return;
+    const held = new Map(
+      (
+        await this.o.db.query<{ id: string; sku_id: string; qty: number; expected_at: string }>(
+          `SELECT id, sku_id, qty, to_jsonb(expected_at) #>> '{}' AS expected_at
+             FROM expected_receipts WHERE id = ANY($1::text[])`,
+          [receipts.map((r) => r.id)],
+        )
+      ).map((r) => [r.id, r]),
+    );
+    for (const r of receipts) {
+      const ours = held.get(r.id);
+      const same =
+        ours &&
+        ours.sku_id === r.skuId &&
+        ours.qty === r.qty &&
+        Date.parse(ours.expected_at) === Date.parse(r.expectedAt);
+      if (!same) await this.record('oms.expected-receipt-recorded', r);
+    }
   }
 
   // Who keeps the stock figures goes into the floor settings devices pull (as a logged event, so

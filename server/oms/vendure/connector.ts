@@ -228,8 +228,9 @@ export class VendureConnector implements OmsConnector {
     if (!order) return { kind: 'skipped' };
     const existing = fulfillmentOf(order, shipment.id);
     if (existing) {
-      if (existing.state === 'Pending') await this.ship(existing.id, order.code);
-      return { kind: 'done', posted: false };
+      const refused =
+        existing.state === 'Pending' ? await this.ship(existing.id, order.code, shipment.id) : null;
+      return refused ?? { kind: 'done', posted: false };
     }
     const lines = shipment.lines.map((l) => ({
       orderLineId: orderLineIdOf(order.code, l.backorderLineId),
@@ -264,18 +265,27 @@ export class VendureConnector implements OmsConnector {
         message: `Vendure refused shipment ${shipment.id} of order ${order.code}: ${made.message ?? made.__typename}`,
         orderId: order.code,
       };
-    await this.ship(made.id, order.code);
-    return { kind: 'done', posted: true };
+    return (await this.ship(made.id, order.code, shipment.id)) ?? { kind: 'done', posted: true };
   }
 
-  private async ship(fulfillmentId: string, orderCode: string): Promise<void> {
+  // Moves the fulfillment to Shipped. Vendure refusing that (its fulfillment process, a plugin)
+  // is a refusal for the lead, in Vendure's words, not a reason to stop every later export: the
+  // fulfillment is there, marked, and is not posted again.
+  private async ship(
+    fulfillmentId: string,
+    orderCode: string,
+    shipmentId: string,
+  ): Promise<ExportOutcome | null> {
     const { transitionFulfillmentToState: moved } = await this.client.request<{
       transitionFulfillmentToState: Result;
     }>(SHIP, { id: fulfillmentId });
-    if (moved.__typename !== 'Fulfillment')
-      throw new Error(
-        `Vendure would not mark fulfillment ${fulfillmentId} of order ${orderCode} shipped: ${moved.transitionError ?? moved.message}`,
-      );
+    if (moved.__typename === 'Fulfillment') return null;
+    return {
+      kind: 'refused',
+      code: moved.errorCode ?? moved.__typename,
+      message: `Vendure recorded shipment ${shipmentId} of order ${orderCode} but would not mark it shipped: ${moved.transitionError ?? moved.message ?? moved.__typename}`,
+      orderId: orderCode,
+    };
   }
 
   // Vendure's stock on hand of each SKU's variant, set outright (its default stock location).

@@ -19,9 +19,13 @@ export const shortPickOutcome = (f: ShortPickFacts): string => {
     f.found > 0
       ? `${f.found} × ${f.skuLabel} ${f.found === 1 ? 'goes' : 'go'} into ${f.toteCode ? `tote ${f.toteCode}` : "the order's tote"}.`
       : 'Nothing goes into the tote.';
+  // The picker's found figure is the bin's count: what it held of the item, all taken.
+  const bin =
+    f.found > 0
+      ? `The bin at ${f.locationCode} is counted to ${f.found}, all taken: it is left at 0`
+      : `The bin at ${f.locationCode} is counted to 0`;
   return (
-    `${into} The bin at ${f.locationCode} will be set to 0 and flagged for a count; other ` +
-    `picks of this item there come off their tours. ${go(f.left - f.found)} back to owed, to ` +
-    `be planned again.`
+    `${into} ${bin} and flagged for a recount; other picks of this item there come off their ` +
+    `tours. ${go(f.left - f.found)} back to owed, to be planned again.`
   );
 };

@@ -62,8 +62,8 @@ describe('a short pick', () => {
     await user.click(screen.getByLabelText('Not found'));
     await user.click(screen.getByRole('button', { name: 'Next' }));
     const said =
-      '1 × WIDGET goes into tote TOTE-A. The bin at A1-01 will be set to 0 and flagged for a ' +
-      'count; other picks of this item there come off their tours. 1 goes back to owed, to be ' +
+      '1 × WIDGET goes into tote TOTE-A. The bin at A1-01 is counted to 1, all taken: it is left at ' +
+      '0 and flagged for a recount; other picks of this item there come off their tours. 1 goes back to owed, to be ' +
       'planned again.';
     expect(screen.getByText(said)).toBeInTheDocument();
     expect(await outboxTypes()).toEqual(['tote.assigned', 'tote.assigned']);
@@ -75,7 +75,7 @@ describe('a short pick', () => {
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(
       screen.getByText(
-        'Nothing goes into the tote. The bin at A1-01 will be set to 0 and flagged for a count; ' +
+        'Nothing goes into the tote. The bin at A1-01 is counted to 0 and flagged for a recount; ' +
           'other picks of this item there come off their tours. 2 go back to owed, to be planned ' +
           'again.',
       ),

@@ -29,11 +29,11 @@ const report = (foundQty: number) => {
 const facts = { left: 6, skuLabel: 'SKU-00001', locationCode: 'A-01-1', toteCode: 'TT1' };
 
 describe('the words of a short pick', () => {
-  it('says the found units go into the tote, the bin is set to 0 and the rest go back to owed', () => {
+  it('says the found units go into the tote, the bin is counted to what was found and left at 0, and the rest go back to owed', () => {
     const said = shortPickOutcome({ ...facts, found: 2 });
     expect(said).toBe(
-      '2 × SKU-00001 go into tote TT1. The bin at A-01-1 will be set to 0 and flagged for a count; ' +
-        'other picks of this item there come off their tours. 4 go back to owed, to be planned again.',
+      '2 × SKU-00001 go into tote TT1. The bin at A-01-1 is counted to 2, all taken: it is left at 0 ' +
+        'and flagged for a recount; other picks of this item there come off their tours. 4 go back to owed, to be planned again.',
     );
     // What the rule does: exactly that.
     const after = report(2);
@@ -47,7 +47,7 @@ describe('the words of a short pick', () => {
 
   it('says nothing goes into the tote when none was found, and counts one unit as one', () => {
     expect(shortPickOutcome({ ...facts, left: 1, found: 0 })).toBe(
-      'Nothing goes into the tote. The bin at A-01-1 will be set to 0 and flagged for a count; ' +
+      'Nothing goes into the tote. The bin at A-01-1 is counted to 0 and flagged for a recount; ' +
         'other picks of this item there come off their tours. 1 goes back to owed, to be planned again.',
     );
     const line = report(0).get('backorderLine', 'SO-1/1')!;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedPageSchema } from '../../shared/sync-api/feed';
 import { browserOrSkip, launchChromium, type LaunchedBrowser } from './chromium';
 import { demoStation, enrollOnLoopback } from './demo-station';
+import { startTcpDoor, type TcpDoor } from './tcp-door';
 
 const executable = browserOrSkip();
 const ADMIN = 'browser-admin-token-refused-01234';
@@ -45,19 +46,23 @@ const waiting = (page: Page, n: number, timeout = 15_000) =>
 describe.skipIf(!executable)('a wave refused in Chromium', () => {
   const station = demoStation(executable!, ADMIN);
   let second: LaunchedBrowser;
+  let doorB: TcpDoor | undefined;
   beforeAll(async () => {
     second = await launchChromium(executable!);
   });
   afterAll(async () => {
     await second?.close();
+    await doorB?.close();
   });
 
   it('shows the losing lead a notice and a count, lets them plan again, and clears on "Got it"', async () => {
     const url = station.url();
     const a = await station.chromium.context.newPage();
     const b = await second.context.newPage();
+    // B reaches the server through a door of its own, which the test can shut for B alone.
+    doorB = await startTcpDoor(Number(new URL(url).port));
     await enrollOnLoopback(a, url);
-    await enrollOnLoopback(b, url);
+    await enrollOnLoopback(b, doorB.url);
     await leadOpensPlan(a, 'LE001');
     await leadOpensPlan(b, 'LE002');
 
@@ -69,10 +74,7 @@ describe.skipIf(!executable)('a wave refused in Chromium', () => {
     await waiting(b, 1);
 
     // The network comes back for A first (B's station is still off it): A's release wins.
-    // setOffline cuts the page's own requests, and the API's are the page's: the service worker
-    // answers only its precached files (vite.config.ts) and lets /api/ go by. Should that change,
-    // B would push here and the `waiting(b, 1)` below fails loudly rather than passing.
-    await second.context.setOffline(true);
+    doorB.cut();
     await station.start();
     await a.getByRole('button', { name: 'Sync now' }).click();
     await waiting(a, 0, 60_000);
@@ -80,7 +82,7 @@ describe.skipIf(!executable)('a wave refused in Chromium', () => {
     await waiting(b, 1);
 
     // Then for B: its release is refused, and B is told where it planned.
-    await second.context.setOffline(false);
+    doorB.open();
     await b.getByRole('button', { name: 'Sync now' }).click();
     const notice = b.getByRole('article', { name: /was not released/ });
     await notice.waitFor({ timeout: 60_000 });
@@ -133,7 +135,7 @@ describe.skipIf(!executable)('a wave refused in Chromium', () => {
     await b.getByRole('heading', { name: 'Plan waves' }).waitFor({ timeout: 15_000 });
     await b.getByTestId('waiting').waitFor();
     expect(await b.getByTestId('refused').count()).toBe(0);
-    await b.goto(`${url}/#/sync-problems`);
+    await b.goto(`${doorB.url}/#/sync-problems`);
     await b.getByRole('article', { name: /was not released/ }).waitFor();
     await b.getByText(/Acknowledged · a wave released · by .*lead 2.*: /).waitFor();
   });
